@@ -1,1 +1,15 @@
-Console.Error.WriteLine("not yet");
+using CmkFunctions.Bench;
+
+// One command per benchmark, each in its own file.
+var benchmarks = new Dictionary<string, Func<int>>(StringComparer.Ordinal)
+{
+    ["crypto"] = CryptoBenchmark.Run,
+};
+
+if (args.Length != 1 || !benchmarks.TryGetValue(args[0], out var run))
+{
+    Console.Error.WriteLine($"usage: CmkFunctions.Bench <{string.Join('|', benchmarks.Keys)}>");
+    return 2;
+}
+
+return run();
