@@ -1,0 +1,57 @@
+using CmkFunctions.Core.Kinds;
+
+namespace CmkFunctions.Core.Validation;
+
+/// <summary>Checks a requested identity against a kind's identity rules.</summary>
+internal static class IdentityRules
+{
+    /// <summary>The identity the resource will use: the requested one, else the kind's default; null when there is none.</summary>
+    public static ManagedIdentity? Check(ResourceKind? kind, IdentityRequest? request, KeySource keySource, List<Violation> violations)
+    {
+        if (request is null)
+        {
+            return Default(kind, keySource, violations);
+        }
+
+        if (!IdentityTypeNames.TryParse(request.Type, out var type))
+        {
+            violations.Add(UnknownType(request.Type));
+            return null;
+        }
+
+        if (kind is not null && !kind.IdentityTypes.Contains(type))
+        {
+            var allowed = Phrases.Either(kind.IdentityTypes.Select(IdentityTypeNames.Describe));
+            violations.Add(new(kind.Code(RuleCodes.Kind.IdentityType),
+                $"{kind.DisplayName} supports only {allowed} managed identities; identity type '{request.Type}' is not allowed. Use a {allowed} identity."));
+        }
+
+        if (type == IdentityType.UserAssigned && string.IsNullOrWhiteSpace(request.ClientId))
+        {
+            violations.Add(new(RuleCodes.IdentityClientIdMissing,
+                "A user-assigned identity needs its clientId; the request gives none. Add the identity's clientId."));
+        }
+
+        return new ManagedIdentity(type, string.IsNullOrWhiteSpace(request.ClientId) ? null : request.ClientId);
+    }
+
+    public static Violation UnknownType(string? type) =>
+        new(RuleCodes.IdentityTypeUnknown, $"Identity type '{type}' is not known; use 'system' (system-assigned) or 'user' (user-assigned).");
+
+    private static ManagedIdentity? Default(ResourceKind? kind, KeySource keySource, List<Violation> violations)
+    {
+        if (kind?.DefaultIdentityType is { } type)
+        {
+            return new ManagedIdentity(type, null);
+        }
+
+        if (kind is not null && keySource == KeySource.KeyVault)
+        {
+            var needed = Phrases.Either(kind.IdentityTypes.Select(IdentityTypeNames.Describe));
+            violations.Add(new(kind.Code(RuleCodes.Kind.IdentityRequired),
+                $"{kind.DisplayName} needs a {needed} managed identity to reach the key vault; the request names none. Add an identity of type '{kind.IdentityTypes[0].ToName()}' with its clientId."));
+        }
+
+        return null;
+    }
+}
