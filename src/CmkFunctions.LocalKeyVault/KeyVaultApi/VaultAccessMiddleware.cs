@@ -1,0 +1,69 @@
+using CmkFunctions.LocalKeyVault.Security;
+using CmkFunctions.LocalKeyVault.State;
+using CmkFunctions.LocalKeyVault.Vaults;
+
+namespace CmkFunctions.LocalKeyVault.KeyVaultApi;
+
+/// <summary>
+/// The gate in front of every data-plane operation, in Key Vault's order: bearer token (401 challenge), api-version,
+/// then the caller's access policy for the operation's permission (403 ForbiddenByPolicy). It also turns refusals
+/// thrown by handlers into Key Vault error bodies. Per-vault throttling belongs here, after authorization.
+/// </summary>
+public sealed class VaultAccessMiddleware(RequestDelegate next, VaultRegistry vaults, AccessTokens tokens)
+{
+    private static readonly string[] Audiences = [KeyVaultResponses.VaultResource, KeyVaultResponses.VaultResource + "/"];
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var vault = vaults.ByPort(context.Connection.LocalPort)!;
+        var record = vault.Record;
+        var check = tokens.Check(context.Request.Headers.Authorization, Audiences);
+        if (check.Caller is null)
+        {
+            await KeyVaultResponses.WriteChallenge(context, record.TenantId, ChallengeMessage(check, tokens.Issuer));
+            return;
+        }
+
+        try
+        {
+            var apiVersion = ApiVersions.Require(context.Request.Query["api-version"]);
+            var requirement = context.GetEndpoint()?.Metadata.GetMetadata<KeyPermissionRequirement>()
+                ?? throw new KeyVaultErrorException(
+                    404,
+                    "NotFound",
+                    $"{context.Request.Method} {context.Request.Path} is not an operation this local Key Vault supports.");
+            if (!IsAllowed(record, check.Caller, requirement.Permission))
+            {
+                throw KeyVaultErrors.ForbiddenByPolicy(check.Caller, requirement.Permission, record);
+            }
+
+            context.Features.Set(new VaultCall(vault, check.Caller, apiVersion));
+            await next(context);
+        }
+        catch (KeyVaultErrorException error)
+        {
+            await KeyVaultResponses.WriteError(context, error);
+        }
+        catch (BadHttpRequestException error)
+        {
+            await KeyVaultResponses.WriteError(context, KeyVaultErrors.BadParameter(error.Message));
+        }
+    }
+
+    private static bool IsAllowed(VaultRecord vault, Caller caller, string permission) =>
+        vault.AccessPolicies.Any(policy =>
+            string.Equals(policy.ObjectId, caller.ObjectId, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(policy.TenantId, caller.TenantId, StringComparison.OrdinalIgnoreCase)
+            && (policy.ApplicationId is null || string.Equals(policy.ApplicationId, caller.ApplicationId, StringComparison.OrdinalIgnoreCase))
+            && KeyPermissions.Grants(policy.Permissions.Keys, permission));
+
+    private static string ChallengeMessage(TokenCheck check, string issuer) => check.Failure switch
+    {
+        TokenFailure.Missing => "AKV10000: Request is missing a Bearer or PoP token.",
+        TokenFailure.Expired => "AKV10022: Invalid token: the token has expired.",
+        TokenFailure.NotYetValid => "AKV10022: Invalid token: the token is not yet valid.",
+        TokenFailure.WrongAudience => $"AKV10022: Invalid audience. Expected {KeyVaultResponses.VaultResource}, found: {check.Audience}.",
+        TokenFailure.WrongIssuer => $"AKV10032: Invalid issuer. Expected {issuer}.",
+        _ => "AKV10021: Invalid token: the token is malformed or its signature is not valid.",
+    };
+}

@@ -1,0 +1,58 @@
+namespace CmkFunctions.LocalKeyVault.Management.Wire;
+
+public sealed record ArmList<T>(IReadOnlyList<T> Value);
+
+public sealed record ArmErrorBody(ArmError Error);
+
+public sealed record ArmError(string Code, string Message);
+
+public sealed record VaultSku(string Family, string Name);
+
+public sealed record AccessPolicyPermissions(
+    IReadOnlyList<string>? Keys,
+    IReadOnlyList<string>? Secrets,
+    IReadOnlyList<string>? Certificates,
+    IReadOnlyList<string>? Storage);
+
+public sealed record AccessPolicyEntry(string? TenantId, string? ObjectId, string? ApplicationId, AccessPolicyPermissions? Permissions);
+
+/// <summary>A vault as ARM returns it; <c>enablePurgeProtection</c> is null (omitted) when off, as ARM does.</summary>
+public sealed record VaultResource(
+    string Id,
+    string Name,
+    string Type,
+    string Location,
+    IReadOnlyDictionary<string, string> Tags,
+    VaultProperties Properties);
+
+public sealed record VaultProperties(
+    string TenantId,
+    VaultSku Sku,
+    IReadOnlyList<AccessPolicyEntry> AccessPolicies,
+    string VaultUri,
+    bool EnabledForDeployment,
+    bool EnabledForDiskEncryption,
+    bool EnabledForTemplateDeployment,
+    bool EnableSoftDelete,
+    int? SoftDeleteRetentionInDays,
+    bool? EnablePurgeProtection,
+    bool EnableRbacAuthorization,
+    string ProvisioningState,
+    string PublicNetworkAccess);
+
+public sealed record AccessPolicyProperties(IReadOnlyList<AccessPolicyEntry>? AccessPolicies);
+
+/// <summary>Body and response of <c>PUT {vaultId}/accessPolicies/{add|replace|remove}</c>.</summary>
+public sealed record AccessPolicyUpdate(string? Id, string? Name, string? Type, AccessPolicyProperties? Properties);
+
+public sealed record IdentityProperties(string TenantId, string PrincipalId, string ClientId);
+
+public sealed record IdentityResource(
+    string Id,
+    string Name,
+    string Type,
+    string? Location,
+    IReadOnlyDictionary<string, string>? Tags,
+    IdentityProperties Properties);
+
+public sealed record IdentityPutBody(string? Location, Dictionary<string, string>? Tags);
