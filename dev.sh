@@ -1,12 +1,21 @@
 #!/usr/bin/env bash
 # The one developer entry point. Usage: ./dev.sh <command> [args]
 #   setup            install what is missing (redis-server, Azurite, NuGet packages) and build
+#   up               start Azurite, redis-server and the local Key Vault in the background; write .dev/env
+#   run              as up, then build and run the service host in the foreground (Ctrl-C stops it)
+#   down             stop what `up` started
 #   test             setup, then run every test tier (unit, integration, end-to-end)
 #   bench <name> ..  run a benchmark: crypto
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
 configuration=Release
+dev_dir=$root/.dev
+azurite_port=10000
+redis_port=6390
+keyvault_tool=src/CmkFunctions.LocalKeyVault/bin/$configuration/net10.0/CmkFunctions.LocalKeyVault.dll
+# Azurite's published development account key (not a secret).
+azurite_connection_string="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$azurite_port/devstoreaccount1;"
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
@@ -36,6 +45,141 @@ cmd_setup() {
   build
 }
 
+# is_running PIDFILE PATTERN: the pid file names a live process whose command line contains PATTERN
+# (a stale pid reused by another program does not count).
+is_running() {
+  local pid
+  [ -f "$1" ] && pid=$(cat "$1") && [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] &&
+    tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "$2"
+}
+
+# wait_until DESCRIPTION SECONDS LOG PID COMMAND..: poll COMMAND until it succeeds; when it times out, or
+# process PID (- for none) exits first, show LOG's tail and fail.
+wait_until() {
+  local description=$1 seconds=$2 log_file=$3 pid=$4; shift 4
+  local deadline=$((SECONDS + seconds)) problem=
+  until "$@" 2>/dev/null; do
+    if [ "$pid" != - ] && ! kill -0 "$pid" 2>/dev/null; then problem="exited during start"
+    elif [ $SECONDS -ge $deadline ]; then problem="did not come up within ${seconds}s"
+    fi
+    if [ -n "$problem" ]; then
+      echo "error: $description $problem; last lines of $log_file:" >&2
+      tail -n 30 "$log_file" >&2 || true
+      exit 1
+    fi
+    sleep 0.2
+  done
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+redis_answers() { [ "$(redis-cli -p "$redis_port" ping)" = PONG ]; }
+port_free() {
+  if port_open "$1"; then echo "error: port $1, which $2 needs, is taken by another program" >&2; exit 1; fi
+}
+
+start_azurite() {
+  if is_running "$dev_dir/azurite.pid" azurite; then log "Azurite already running"; return; fi
+  port_free "$azurite_port" Azurite
+  log "starting Azurite (blob, port $azurite_port)"
+  mkdir -p "$dev_dir/azurite"
+  nohup dev/node_modules/.bin/azurite-blob --blobHost 127.0.0.1 --blobPort "$azurite_port" \
+    --location "$dev_dir/azurite" --disableTelemetry --skipApiVersionCheck --silent \
+    >"$dev_dir/logs/azurite.log" 2>&1 &
+  echo $! >"$dev_dir/azurite.pid"
+  wait_until Azurite 60 "$dev_dir/logs/azurite.log" $! port_open "$azurite_port"
+}
+
+start_redis() {
+  if is_running "$dev_dir/redis.pid" redis-server; then log "redis-server already running"; return; fi
+  port_free "$redis_port" redis-server
+  log "starting redis-server (port $redis_port)"
+  mkdir -p "$dev_dir/redis"
+  redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$dev_dir/redis" --appendonly yes \
+    --daemonize yes --pidfile "$dev_dir/redis.pid" --logfile "$dev_dir/logs/redis.log"
+  wait_until redis-server 30 "$dev_dir/logs/redis.log" - redis_answers
+}
+
+start_keyvault() {
+  local endpoints=$dev_dir/keyvault/endpoints.env
+  if is_running "$dev_dir/keyvault.pid" CmkFunctions.LocalKeyVault; then log "local Key Vault already running"; return; fi
+  log "building the local Key Vault"
+  dotnet build src/CmkFunctions.LocalKeyVault -c "$configuration" --nologo -v quiet -clp:ErrorsOnly >/dev/null
+  log "starting the local Key Vault (dev/local-keyvault.json)"
+  mkdir -p "$dev_dir/keyvault"
+  # endpoints.env is the tool's readiness signal: a stale one must not count.
+  rm -f "$endpoints"
+  nohup dotnet "$keyvault_tool" --config dev/local-keyvault.json --data "$dev_dir/keyvault" \
+    >"$dev_dir/logs/keyvault.log" 2>&1 &
+  echo $! >"$dev_dir/keyvault.pid"
+  wait_until "the local Key Vault" 90 "$dev_dir/logs/keyvault.log" $! test -s "$endpoints"
+}
+
+write_env() {
+  {
+    cat "$dev_dir/keyvault/endpoints.env"
+    printf "export AZURITE_CONNECTION_STRING='%s'\n" "$azurite_connection_string"
+    printf "export REDIS_CONNECTION_STRING=127.0.0.1:%s\n" "$redis_port"
+  } >"$dev_dir/env.tmp"
+  mv "$dev_dir/env.tmp" "$dev_dir/env"
+  log "wrote .dev/env (source it: . .dev/env)"
+}
+
+cmd_up() {
+  install_redis
+  install_azurite
+  mkdir -p "$dev_dir/logs"
+  start_azurite
+  start_redis
+  start_keyvault
+  write_env
+}
+
+# stop NAME PIDFILE PATTERN: TERM, then KILL if it is still there after 10 s.
+stop() {
+  local name=$1 pid_file=$2 pattern=$3 pid deadline
+  if ! is_running "$pid_file" "$pattern"; then rm -f "$pid_file"; return; fi
+  pid=$(cat "$pid_file")
+  log "stopping $name (pid $pid)"
+  kill "$pid" 2>/dev/null || true
+  deadline=$((SECONDS + 10))
+  while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+  if kill -0 "$pid" 2>/dev/null; then kill -9 "$pid"; fi
+  rm -f "$pid_file"
+}
+
+cmd_down() {
+  stop "the local Key Vault" "$dev_dir/keyvault.pid" CmkFunctions.LocalKeyVault
+  stop redis-server "$dev_dir/redis.pid" redis-server
+  stop Azurite "$dev_dir/azurite.pid" azurite
+  rm -f "$dev_dir/env"
+}
+
+host_port=7071
+
+# The host's settings from .dev/env (local.settings.json in the repository root, if any, fills in the rest).
+cmd_run() {
+  cmd_up
+  log "building the host"
+  dotnet build src/CmkFunctions.Host -c "$configuration" --nologo -v quiet -clp:ErrorsOnly >/dev/null
+  local url=http://127.0.0.1:$host_port
+  grep -v '^export CMK_HOST_URL=' "$dev_dir/env" >"$dev_dir/env.tmp" || true
+  echo "export CMK_HOST_URL=$url" >>"$dev_dir/env.tmp"
+  mv "$dev_dir/env.tmp" "$dev_dir/env"
+  # shellcheck disable=SC1091
+  . "$dev_dir/env"
+  export ASPNETCORE_URLS=$url \
+    ConnectionStrings__Redis=$REDIS_CONNECTION_STRING \
+    ConnectionStrings__Storage=$AZURITE_CONNECTION_STRING \
+    Cmk__ManagementEndpoint=$CMK_KV_MANAGEMENT_URL \
+    Cmk__KeyVaultCaCertificate=$CMK_CA_CERT \
+    Cmk__ServiceIdentityClientId=$CMK_ADMIN_CLIENT_ID \
+    Cmk__DisableChallengeResourceVerification=true \
+    Cmk__ResourceGroup=$CMK_RESOURCE_GROUP
+  log "starting the host (Ctrl-C stops it; ./dev.sh down stops the rest)"
+  echo "CmkFunctions host: $url (CMK_HOST_URL in .dev/env)"
+  exec dotnet "src/CmkFunctions.Host/bin/$configuration/net10.0/CmkFunctions.Host.dll"
+}
+
 cmd_test() {
   cmd_setup
   log "running tests"
@@ -53,7 +197,10 @@ command=${1:-}
 shift || true
 case "$command" in
   setup) cmd_setup "$@" ;;
+  up) cmd_up "$@" ;;
+  run) cmd_run "$@" ;;
+  down) cmd_down "$@" ;;
   test) cmd_test "$@" ;;
   bench) cmd_bench "$@" ;;
-  *) sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

@@ -1,0 +1,6 @@
+using CmkFunctions.Testing;
+
+namespace CmkFunctions.KeyVault.Tests;
+
+[CollectionDefinition(IntegrationFixture.Collection)]
+public sealed class IntegrationCollectionDefinition : ICollectionFixture<IntegrationFixture>;

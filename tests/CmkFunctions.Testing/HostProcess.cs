@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Net;
+
+namespace CmkFunctions.Testing;
+
+/// <summary>
+/// A CmkFunctions host started as a real process (<c>dotnet src/CmkFunctions.Host/bin/CONFIGURATION/net10.0/CmkFunctions.Host.dll</c>)
+/// against the fixture's Azurite, Redis and local Key Vault, on free ports, in its own working folder (so no developer's
+/// <c>local.settings.json</c> is read). Hosts started with the same cluster id form one Orleans cluster; give each test
+/// its own cluster id to keep tests apart. Ready once <c>/healthz</c> answers 200.
+/// </summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    public const string ProjectName = "CmkFunctions.Host";
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
+    private readonly ChildProcess _process;
+
+    private HostProcess(ChildProcess process, Uri baseUri)
+    {
+        _process = process;
+        BaseUri = baseUri;
+        Http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public Uri BaseUri { get; }
+
+    /// <summary>A client whose base address is the host's URL.</summary>
+    public HttpClient Http { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Name, pid, state and the host's last output lines: what a failure message needs.</summary>
+    public string Describe() => _process.Describe();
+
+    /// <param name="clusterId">The Orleans cluster (and service) id; hosts with the same one form one cluster.</param>
+    /// <param name="settings">Extra environment variables, e.g. <c>Cmk__AuthorizationTimeout</c>; they win over the defaults here.</param>
+    public static async Task<HostProcess> StartAsync(
+        IntegrationFixture fixture, string clusterId, IReadOnlyDictionary<string, string>? settings = null, string name = "host")
+    {
+        ArgumentNullException.ThrowIfNull(fixture);
+        var dll = RepositoryLayout.BuiltToolPath(ProjectName);
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException($"The host is not built: {dll} is missing. Build {ProjectName} in {RepositoryLayout.BuildConfiguration} first.", dll);
+        }
+
+        var baseUri = new Uri($"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}");
+        var workingDirectory = Path.Combine(fixture.TemporaryDirectory, "hosts", $"{clusterId}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(workingDirectory);
+        var environment = Settings(fixture, clusterId, baseUri);
+        foreach (var (variable, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[variable] = value;
+        }
+
+        var process = fixture.StartProcess($"{name} ({clusterId})", "dotnet", [dll], environment, workingDirectory);
+        var host = new HostProcess(process, baseUri);
+        try
+        {
+            await Poll.UntilAsync(host.IsHealthyAsync, StartTimeout, host.Describe);
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Kills the host at once (SIGKILL), as a crash would.</summary>
+    public void Kill() => _process.Kill();
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _process.DisposeAsync();
+    }
+
+    private static Dictionary<string, string> Settings(IntegrationFixture fixture, string clusterId, Uri baseUri)
+    {
+        var keyVault = fixture.KeyVault;
+        return new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = baseUri.ToString(),
+            ["ConnectionStrings__Redis"] = fixture.RedisConnectionString,
+            ["ConnectionStrings__Storage"] = fixture.AzuriteConnectionString,
+            ["Cmk__ManagementEndpoint"] = keyVault.ManagementUri.ToString(),
+            ["Cmk__KeyVaultCaCertificate"] = keyVault.CaCertificatePath,
+            ["Cmk__ServiceIdentityClientId"] = keyVault.AdminClientId,
+            ["Cmk__DisableChallengeResourceVerification"] = "true",
+            ["Cmk__ResourceGroup"] = keyVault.ResourceGroup,
+            ["Orleans__ClusterId"] = clusterId,
+            ["Orleans__ServiceId"] = clusterId,
+            ["Orleans__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["Orleans__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+        };
+    }
+
+    private async Task<bool> IsHealthyAsync()
+    {
+        if (_process.HasExited)
+        {
+            throw new InvalidOperationException($"The host exited during start: {Describe()}");
+        }
+
+        try
+        {
+            using var response = await Http.GetAsync(new Uri("/healthz", UriKind.Relative));
+            return response.StatusCode == HttpStatusCode.OK;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Azure.Core;
+using CmkFunctions.Core.Keys;
+
+namespace CmkFunctions.Testing;
+
+/// <summary>
+/// What tests need from Key Vault and ARM beyond the product client, over raw REST as the admin identity: create,
+/// rotate, update, delete, recover and purge keys; add, replace and remove access policies; create user-assigned identities.
+/// A refused request throws <see cref="HttpRequestException"/> with the status and the service's answer.
+/// </summary>
+public sealed class LocalKeyVaultAdmin(HttpClient http, TokenCredential admin, LocalKeyVaultEndpoints endpoints)
+{
+    private const string KeysApiVersion = "7.5";
+    private const string VaultsApiVersion = "2023-07-01";
+    private const string IdentitiesApiVersion = "2023-01-31";
+    private const string KeyVaultScope = "https://vault.azure.net/.default";
+    private const string ManagementScope = "https://management.azure.com/.default";
+
+    /// <summary>Every permission a key-encryption key needs: what the service's identities are granted.</summary>
+    public static readonly string[] KeyEncryptionPermissions = ["get", "wrapKey", "unwrapKey"];
+
+    /// <returns>The new key's versioned identifier.</returns>
+    public async Task<KeyVaultKeyIdentifier> CreateKeyAsync(
+        string vault, string name, int size = 2048, string keyType = "RSA", IReadOnlyDictionary<string, string>? tags = null)
+    {
+        var body = new JsonObject
+        {
+            ["kty"] = keyType,
+            ["key_size"] = size,
+            ["key_ops"] = new JsonArray("wrapKey", "unwrapKey", "encrypt", "decrypt"),
+            ["tags"] = Tags(tags),
+        };
+        var bundle = await SendAsync(HttpMethod.Post, KeysUri(vault, $"keys/{name}/create"), KeyVaultScope, body);
+        return KeyVaultKeyIdentifier.Parse(bundle.GetProperty("key").GetProperty("kid").GetString()!);
+    }
+
+    /// <returns>The new version's identifier.</returns>
+    public async Task<KeyVaultKeyIdentifier> RotateKeyAsync(string vault, string name)
+    {
+        var bundle = await SendAsync(HttpMethod.Post, KeysUri(vault, $"keys/{name}/rotate"), KeyVaultScope, body: null);
+        return KeyVaultKeyIdentifier.Parse(bundle.GetProperty("key").GetProperty("kid").GetString()!);
+    }
+
+    /// <summary>Changes a key version's attributes (the latest version when <paramref name="version"/> is null); null leaves one as it is.</summary>
+    public Task UpdateKeyAsync(
+        string vault, string name, string? version = null, bool? enabled = null, DateTimeOffset? notBefore = null, DateTimeOffset? expiresOn = null)
+    {
+        var attributes = new JsonObject();
+        if (enabled is { } isEnabled)
+        {
+            attributes["enabled"] = isEnabled;
+        }
+
+        if (notBefore is { } nbf)
+        {
+            attributes["nbf"] = nbf.ToUnixTimeSeconds();
+        }
+
+        if (expiresOn is { } exp)
+        {
+            attributes["exp"] = exp.ToUnixTimeSeconds();
+        }
+
+        var path = version is null ? $"keys/{name}" : $"keys/{name}/{version}";
+        return SendAsync(HttpMethod.Patch, KeysUri(vault, path), KeyVaultScope, new JsonObject { ["attributes"] = attributes });
+    }
+
+    public Task DeleteKeyAsync(string vault, string name) =>
+        SendAsync(HttpMethod.Delete, KeysUri(vault, $"keys/{name}"), KeyVaultScope, body: null);
+
+    public Task RecoverDeletedKeyAsync(string vault, string name) =>
+        SendAsync(HttpMethod.Post, KeysUri(vault, $"deletedkeys/{name}/recover"), KeyVaultScope, body: null);
+
+    public Task PurgeDeletedKeyAsync(string vault, string name) =>
+        SendAsync(HttpMethod.Delete, KeysUri(vault, $"deletedkeys/{name}"), KeyVaultScope, body: null);
+
+    /// <summary>Grants key permissions to a principal (adds to what it has).</summary>
+    public Task AddAccessPolicyAsync(string vault, string principalId, params string[] keyPermissions) =>
+        UpdateAccessPolicyAsync(vault, "add", principalId, keyPermissions);
+
+    /// <summary>Sets a principal's key permissions to exactly these.</summary>
+    public Task ReplaceAccessPolicyAsync(string vault, string principalId, params string[] keyPermissions) =>
+        UpdateAccessPolicyAsync(vault, "replace", principalId, keyPermissions);
+
+    /// <summary>Takes these key permissions from a principal; its entry goes when none are left.</summary>
+    public Task RemoveAccessPolicyAsync(string vault, string principalId, params string[] keyPermissions) =>
+        UpdateAccessPolicyAsync(vault, "remove", principalId, keyPermissions);
+
+    public async Task<ManagedIdentity> CreateUserAssignedIdentityAsync(string name, string location = "eastus")
+    {
+        var id = $"/subscriptions/{endpoints.SubscriptionId}/resourceGroups/{endpoints.ResourceGroup}"
+            + $"/providers/Microsoft.ManagedIdentity/userAssignedIdentities/{name}";
+        var identity = await SendAsync(HttpMethod.Put, ManagementUri(id, IdentitiesApiVersion), ManagementScope, new JsonObject { ["location"] = location });
+        var properties = identity.GetProperty("properties");
+        return new ManagedIdentity(
+            identity.GetProperty("id").GetString()!,
+            name,
+            properties.GetProperty("clientId").GetString()!,
+            properties.GetProperty("principalId").GetString()!,
+            properties.GetProperty("tenantId").GetString()!);
+    }
+
+    /// <summary>Whether the ARM resource <paramref name="resourceId"/> has a system-assigned identity.</summary>
+    public async Task<bool> SystemAssignedIdentityExistsAsync(string resourceId)
+    {
+        try
+        {
+            await SendAsync(HttpMethod.Get, ManagementUri($"{resourceId}/providers/Microsoft.ManagedIdentity/identities/default", IdentitiesApiVersion), ManagementScope, body: null);
+            return true;
+        }
+        catch (HttpRequestException exception) when (exception.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+
+    private async Task UpdateAccessPolicyAsync(string vault, string operation, string principalId, string[] keyPermissions)
+    {
+        var entry = new JsonObject
+        {
+            ["tenantId"] = endpoints.TenantId,
+            ["objectId"] = principalId,
+            ["permissions"] = new JsonObject { ["keys"] = new JsonArray([.. keyPermissions.Select(p => JsonValue.Create(p))]) },
+        };
+        var body = new JsonObject { ["properties"] = new JsonObject { ["accessPolicies"] = new JsonArray(entry) } };
+        await SendAsync(HttpMethod.Put, ManagementUri($"{endpoints.VaultResourceId(vault)}/accessPolicies/{operation}", VaultsApiVersion), ManagementScope, body);
+    }
+
+    private Uri KeysUri(string vault, string path) =>
+        new(endpoints.VaultUri(vault), $"{path}?api-version={KeysApiVersion}");
+
+    private Uri ManagementUri(string resourcePath, string apiVersion) =>
+        new(endpoints.ManagementUri, $"{resourcePath.TrimStart('/')}?api-version={apiVersion}");
+
+    private static JsonObject Tags(IReadOnlyDictionary<string, string>? tags)
+    {
+        var json = new JsonObject();
+        foreach (var (name, value) in tags ?? new Dictionary<string, string>())
+        {
+            json[name] = value;
+        }
+
+        return json;
+    }
+
+    private async Task<JsonElement> SendAsync(HttpMethod method, Uri uri, string scope, JsonObject? body)
+    {
+        var token = await admin.GetTokenAsync(new TokenRequestContext([scope]), CancellationToken.None);
+        using var request = new HttpRequestMessage(method, uri);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        }
+
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException(
+                string.Create(CultureInfo.InvariantCulture, $"{method} {uri.GetLeftPart(UriPartial.Path)} failed with {(int)response.StatusCode}: {text}"),
+                inner: null,
+                response.StatusCode);
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return default;
+        }
+
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.Clone();
+    }
+}
