@@ -1,6 +1,10 @@
 namespace CmkFunctions.LocalKeyVault.Tests;
 
-/// <summary>A configuration like dev/local-keyvault.json but with every port 0 (chosen on first start).</summary>
+/// <summary>
+/// A configuration like dev/local-keyvault.json but with every port 0 (chosen on first start), Event Grid retries
+/// after fractions of a second, an expiry check twice a second, and throttling limits 100 times Key Vault's (tests
+/// create keys far faster than 20 per 10 seconds; the throttling tests set their own limits).
+/// </summary>
 public static class TestConfig
 {
     public const string Subscription = "00000000-0000-0000-0000-000000000001";
@@ -23,7 +27,9 @@ public static class TestConfig
           ],
           "identities": [
             { "name": "admin", "default": true, "management": true, "keyPermissions": [ "all" ] }
-          ]
+          ],
+          "eventGrid": { "retryDelaysSeconds": [ 0.2, 0.5, 1 ], "expiryCheckSeconds": 0.5 },
+          "throttling": { "scale": 100 }
         }
         """;
 

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using CmkFunctions.LocalKeyVault.EventGrid;
+using CmkFunctions.LocalKeyVault.Throttling;
 using CmkFunctions.LocalKeyVault.Vaults;
 
 namespace CmkFunctions.LocalKeyVault.Configuration;
@@ -11,7 +13,9 @@ public sealed record LocalKeyVaultConfig(
     int ManagementPort,
     int IdentityPort,
     IReadOnlyList<VaultConfig> Vaults,
-    IReadOnlyList<IdentityConfig> Identities)
+    IReadOnlyList<IdentityConfig> Identities,
+    EventGridSettingsPatch? EventGrid,
+    ThrottlingSettingsPatch? Throttling)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -39,6 +43,10 @@ public sealed record LocalKeyVaultConfig(
         }
 
         Require(Vaults.Select(v => v.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() == Vaults.Count, "vault names must be unique");
+        var eventGridProblem = EventGridSettings.Defaults.With(EventGrid).Problem();
+        Require(eventGridProblem is null, $"eventGrid: {eventGridProblem}");
+        var throttlingProblem = ThrottlingSettings.Defaults.With(Throttling).Problem();
+        Require(throttlingProblem is null, $"throttling: {throttlingProblem}");
         Require(Identities is not null, "identities is required");
         Require(Identities!.Count(i => i.Default) <= 1, "at most one identity can be the default");
         foreach (var identity in Identities!)

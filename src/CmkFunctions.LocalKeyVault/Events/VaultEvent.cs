@@ -18,5 +18,7 @@ public sealed record VaultEvent(
     DateTimeOffset OccurredAt)
 {
     public const string KeyNewVersionCreated = "Microsoft.KeyVault.KeyNewVersionCreated";
+    public const string KeyNearExpiry = "Microsoft.KeyVault.KeyNearExpiry";
+    public const string KeyExpired = "Microsoft.KeyVault.KeyExpired";
     public const string VaultAccessPolicyChanged = "Microsoft.KeyVault.VaultAccessPolicyChanged";
 }

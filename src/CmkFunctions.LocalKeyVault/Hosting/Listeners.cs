@@ -1,3 +1,4 @@
+using CmkFunctions.LocalKeyVault.Control;
 using CmkFunctions.LocalKeyVault.State;
 using CmkFunctions.LocalKeyVault.Vaults;
 
@@ -10,7 +11,10 @@ public enum ListenerRole
     Vault,
 }
 
-/// <summary>Which surface each port serves: one port per vault, one for management, one (plain HTTP) for tokens.</summary>
+/// <summary>
+/// Which surface each port serves: one port per vault, one for management (ARM paths and the tool's <c>/_local</c>
+/// switches), one (plain HTTP) for tokens.
+/// </summary>
 public sealed class Listeners(ToolSettings settings, VaultRegistry vaults)
 {
     public ListenerRole? RoleOf(int port) =>
@@ -23,7 +27,8 @@ public sealed class Listeners(ToolSettings settings, VaultRegistry vaults)
     public static bool Serves(ListenerRole role, PathString path) => role switch
     {
         ListenerRole.ManagedIdentity => path.StartsWithSegments("/msi", StringComparison.OrdinalIgnoreCase),
-        ListenerRole.Management => path.StartsWithSegments("/subscriptions", StringComparison.OrdinalIgnoreCase),
+        ListenerRole.Management => path.StartsWithSegments("/subscriptions", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments(ControlApi.PathPrefix, StringComparison.OrdinalIgnoreCase),
         _ => path.StartsWithSegments("/keys", StringComparison.OrdinalIgnoreCase)
             || path.StartsWithSegments("/deletedkeys", StringComparison.OrdinalIgnoreCase),
     };

@@ -1,16 +1,22 @@
 using System.Net;
 using System.Text.Json.Serialization;
 using CmkFunctions.LocalKeyVault.Configuration;
+using CmkFunctions.LocalKeyVault.Control;
+using CmkFunctions.LocalKeyVault.EventGrid;
 using CmkFunctions.LocalKeyVault.Events;
 using CmkFunctions.LocalKeyVault.KeyVaultApi;
 using CmkFunctions.LocalKeyVault.ManagedIdentity;
 using CmkFunctions.LocalKeyVault.Management;
 using CmkFunctions.LocalKeyVault.Security;
 using CmkFunctions.LocalKeyVault.State;
+using CmkFunctions.LocalKeyVault.Throttling;
 
 namespace CmkFunctions.LocalKeyVault.Hosting;
 
-/// <summary>Builds the tool: loads state, sets up one Kestrel listener per surface and maps the three APIs.</summary>
+/// <summary>
+/// Builds the tool: loads state, sets up one Kestrel listener per surface, maps the three APIs plus Event Grid
+/// subscriptions and the control switches, and starts event delivery.
+/// </summary>
 public static class LocalKeyVaultApp
 {
     public static WebApplication Build(ToolArguments arguments)
@@ -50,6 +56,9 @@ public static class LocalKeyVaultApp
         builder.Services.AddSingleton(signingKey);
         builder.Services.AddSingleton<AccessTokens>();
         builder.Services.AddSingleton<Listeners>();
+        builder.Services.AddSingleton(new AdjustableSettings<ThrottlingSettings>(ThrottlingSettings.Defaults.With(config.Throttling)));
+        builder.Services.AddSingleton<VaultThrottle>();
+        builder.Services.AddLocalEventGrid(data, EventGridSettings.Defaults.With(config.EventGrid));
 
         var app = builder.Build();
         app.UseMiddleware<RequestLoggingMiddleware>();
@@ -63,6 +72,8 @@ public static class LocalKeyVaultApp
         app.MapDeletedKeys();
         app.MapVaultManagement();
         app.MapIdentityManagement();
+        app.MapEventSubscriptions();
+        app.MapControl();
         return app;
     }
 

@@ -1,15 +1,17 @@
+using System.Globalization;
 using CmkFunctions.LocalKeyVault.Security;
 using CmkFunctions.LocalKeyVault.State;
+using CmkFunctions.LocalKeyVault.Throttling;
 using CmkFunctions.LocalKeyVault.Vaults;
 
 namespace CmkFunctions.LocalKeyVault.KeyVaultApi;
 
 /// <summary>
 /// The gate in front of every data-plane operation, in Key Vault's order: bearer token (401 challenge), api-version,
-/// then the caller's access policy for the operation's permission (403 ForbiddenByPolicy). It also turns refusals
-/// thrown by handlers into Key Vault error bodies. Per-vault throttling belongs here, after authorization.
+/// then the caller's access policy for the operation's permission (403 ForbiddenByPolicy), then the vault's throttling
+/// (429 Throttled with Retry-After). It also turns refusals thrown by handlers into Key Vault error bodies.
 /// </summary>
-public sealed class VaultAccessMiddleware(RequestDelegate next, VaultRegistry vaults, AccessTokens tokens)
+public sealed class VaultAccessMiddleware(RequestDelegate next, VaultRegistry vaults, AccessTokens tokens, VaultThrottle throttle)
 {
     private static readonly string[] Audiences = [KeyVaultResponses.VaultResource, KeyVaultResponses.VaultResource + "/"];
 
@@ -35,6 +37,13 @@ public sealed class VaultAccessMiddleware(RequestDelegate next, VaultRegistry va
             if (!IsAllowed(record, check.Caller, requirement.Permission))
             {
                 throw KeyVaultErrors.ForbiddenByPolicy(check.Caller, requirement.Permission, record);
+            }
+
+            var operation = await ThrottledOperations.DescribeAsync(context, vault, requirement.Permission);
+            if (throttle.TryAdmit(vault.Name, operation) is { } retryAfter)
+            {
+                context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                throw KeyVaultErrors.Throttled();
             }
 
             context.Features.Set(new VaultCall(vault, check.Caller, apiVersion));

@@ -1,3 +1,4 @@
+using CmkFunctions.LocalKeyVault.Control;
 using CmkFunctions.LocalKeyVault.Identities;
 using CmkFunctions.LocalKeyVault.Management.Wire;
 using CmkFunctions.LocalKeyVault.Security;
@@ -6,7 +7,8 @@ namespace CmkFunctions.LocalKeyVault.Management;
 
 /// <summary>
 /// The gate in front of the ARM-shaped management API: a bearer token for Azure Resource Manager (401 otherwise),
-/// an identity with management rights (403 AuthorizationFailed), an api-version; ARM error bodies for refusals.
+/// an identity with management rights (403 AuthorizationFailed), an api-version (except on the tool's own <c>/_local</c>
+/// switches); ARM error bodies for refusals.
 /// </summary>
 public sealed class ManagementAccessMiddleware(RequestDelegate next, AccessTokens tokens, IdentityRegistry identities)
 {
@@ -21,7 +23,8 @@ public sealed class ManagementAccessMiddleware(RequestDelegate next, AccessToken
         try
         {
             var caller = Authenticate(context);
-            if (string.IsNullOrEmpty(context.Request.Query["api-version"]))
+            if (!context.Request.Path.StartsWithSegments(ControlApi.PathPrefix, StringComparison.OrdinalIgnoreCase)
+                && string.IsNullOrEmpty(context.Request.Query["api-version"]))
             {
                 throw new ArmErrorException(400, "MissingApiVersionParameter", "The api-version query parameter (?api-version=) is required for all requests.");
             }

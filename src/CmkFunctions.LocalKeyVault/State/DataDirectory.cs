@@ -13,6 +13,12 @@ public sealed class DataDirectory(string root)
     public string TokenSigningKeyFile => Path.Combine(Root, "token-signing.key");
     public string EndpointsFile => Path.Combine(Root, "endpoints.env");
     public string VaultsDirectory => Path.Combine(Root, "vaults");
+    public string EventGridDirectory => Path.Combine(Root, "eventgrid");
+    public string EventSubscriptionsFile => Path.Combine(EventGridDirectory, "subscriptions.json");
+    public string OutboxDirectory => Path.Combine(EventGridDirectory, "outbox");
+    public string ExpiryNoticesFile => Path.Combine(EventGridDirectory, "expiry-notices.json");
+
+    public string OutboxFile(string deliveryId) => Path.Combine(OutboxDirectory, deliveryId + ".json");
 
     public string VaultFile(string vaultName) => Path.Combine(VaultsDirectory, vaultName.ToLowerInvariant(), "vault.json");
 

@@ -49,6 +49,11 @@ public static class KeyVaultErrors
     public static KeyVaultErrorException KeyNotYetValid(string operation) =>
         new(403, "Forbidden", $"Operation {operation} is not allowed on a key that is not yet valid.", "KeyNotYetValid");
 
+    public static KeyVaultErrorException Throttled() => new(
+        429,
+        "Throttled",
+        "Request was not processed because too many requests were received. Reason: VaultRequestTypeLimitReached");
+
     public static KeyVaultErrorException OperationNotPermitted(string operation) =>
         new(403, "Forbidden", $"Operation {operation} is not permitted on this key.", "KeyOperationForbidden");
 }

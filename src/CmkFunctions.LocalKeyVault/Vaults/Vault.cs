@@ -109,6 +109,17 @@ public sealed class Vault
         }
     }
 
+    /// <summary>A key version, live or soft-deleted (the latest when <paramref name="version"/> is null); null when there is none.</summary>
+    public KeyVersionRecord? FindVersion(string name, string? version)
+    {
+        lock (_gate)
+        {
+            return !_keys.TryGetValue(name, out var key) ? null
+                : string.IsNullOrEmpty(version) ? key.Latest
+                : key.FindVersion(version);
+        }
+    }
+
     public IReadOnlyList<KeyRecord> ListKeys()
     {
         lock (_gate)
