@@ -160,7 +160,7 @@ host_port=7071
 cmd_run() {
   cmd_up
   log "building the host"
-  dotnet build src/CmkFunctions.Host -c "$configuration" --nologo -v quiet -clp:ErrorsOnly >/dev/null
+  dotnet build src/CmkFunctions.Host -c "$configuration" --nologo -v quiet -clp:ErrorsOnly
   local url=http://127.0.0.1:$host_port
   grep -v '^export CMK_HOST_URL=' "$dev_dir/env" >"$dev_dir/env.tmp" || true
   echo "export CMK_HOST_URL=$url" >>"$dev_dir/env.tmp"

@@ -4,6 +4,7 @@ using CmkFunctions.Bench;
 var benchmarks = new Dictionary<string, Func<int>>(StringComparer.Ordinal)
 {
     ["crypto"] = CryptoBenchmark.Run,
+    ["provision"] = ProvisionBenchmark.Run,
 };
 
 if (args.Length != 1 || !benchmarks.TryGetValue(args[0], out var run))

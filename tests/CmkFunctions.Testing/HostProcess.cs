@@ -36,8 +36,13 @@ public sealed class HostProcess : IAsyncDisposable
 
     /// <param name="clusterId">The Orleans cluster (and service) id; hosts with the same one form one cluster.</param>
     /// <param name="settings">Extra environment variables, e.g. <c>Cmk__AuthorizationTimeout</c>; they win over the defaults here.</param>
+    /// <param name="localSettings">The text of a <c>local.settings.json</c> to put in the host's working folder.</param>
     public static async Task<HostProcess> StartAsync(
-        IntegrationFixture fixture, string clusterId, IReadOnlyDictionary<string, string>? settings = null, string name = "host")
+        IntegrationFixture fixture,
+        string clusterId,
+        IReadOnlyDictionary<string, string>? settings = null,
+        string name = "host",
+        string? localSettings = null)
     {
         ArgumentNullException.ThrowIfNull(fixture);
         var dll = RepositoryLayout.BuiltToolPath(ProjectName);
@@ -49,6 +54,11 @@ public sealed class HostProcess : IAsyncDisposable
         var baseUri = new Uri($"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}");
         var workingDirectory = Path.Combine(fixture.TemporaryDirectory, "hosts", $"{clusterId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(workingDirectory);
+        if (localSettings is not null)
+        {
+            await File.WriteAllTextAsync(Path.Combine(workingDirectory, "local.settings.json"), localSettings);
+        }
+
         var environment = Settings(fixture, clusterId, baseUri);
         foreach (var (variable, value) in settings ?? new Dictionary<string, string>())
         {

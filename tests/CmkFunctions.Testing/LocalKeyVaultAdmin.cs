@@ -10,14 +10,16 @@ namespace CmkFunctions.Testing;
 
 /// <summary>
 /// What tests need from Key Vault and ARM beyond the product client, over raw REST as the admin identity: create,
-/// rotate, update, delete, recover and purge keys; add, replace and remove access policies; create user-assigned identities.
-/// A refused request throws <see cref="HttpRequestException"/> with the status and the service's answer.
+/// rotate, update, delete, recover and purge keys; add, replace and remove access policies; create user-assigned identities;
+/// subscribe webhooks to a vault's events; and the local Key Vault's own switches (throttling limits, Event Grid delivery
+/// faults, see docs/local-keyvault.md). A refused request throws <see cref="HttpRequestException"/> with the status and the service's answer.
 /// </summary>
 public sealed class LocalKeyVaultAdmin(HttpClient http, TokenCredential admin, LocalKeyVaultEndpoints endpoints)
 {
     private const string KeysApiVersion = "7.5";
     private const string VaultsApiVersion = "2023-07-01";
     private const string IdentitiesApiVersion = "2023-01-31";
+    private const string EventGridApiVersion = "2022-06-15";
     private const string KeyVaultScope = "https://vault.azure.net/.default";
     private const string ManagementScope = "https://management.azure.com/.default";
 
@@ -119,6 +121,56 @@ public sealed class LocalKeyVaultAdmin(HttpClient http, TokenCredential admin, L
         }
     }
 
+    /// <summary>
+    /// Subscribes a webhook to the vault's events, in Event Grid's schema or <c>CloudEventSchemaV1_0</c>; no event types
+    /// means all. The local Key Vault runs the validation handshake with the webhook first and fails (400) if it is not answered.
+    /// </summary>
+    public Task CreateEventSubscriptionAsync(
+        string vault, string name, Uri endpoint, string deliverySchema = "EventGridSchema", params string[] includedEventTypes)
+    {
+        var properties = new JsonObject
+        {
+            ["destination"] = new JsonObject
+            {
+                ["endpointType"] = "WebHook",
+                ["properties"] = new JsonObject { ["endpointUrl"] = endpoint.ToString() },
+            },
+            ["eventDeliverySchema"] = deliverySchema,
+        };
+        if (includedEventTypes.Length > 0)
+        {
+            properties["filter"] = new JsonObject { ["includedEventTypes"] = new JsonArray([.. includedEventTypes.Select(t => JsonValue.Create(t))]) };
+        }
+
+        return SendAsync(HttpMethod.Put, EventSubscriptionUri(vault, name), ManagementScope, new JsonObject { ["properties"] = properties });
+    }
+
+    public Task DeleteEventSubscriptionAsync(string vault, string name) =>
+        SendAsync(HttpMethod.Delete, EventSubscriptionUri(vault, name), ManagementScope, body: null);
+
+    /// <summary>
+    /// Sets the local Key Vault's throttling: its configuration with the members given replaced, for example
+    /// <c>{"scale": 1, "windowSeconds": 1, "keyOperations": {"RSA-2048": 2}}</c> (the test configuration scales every
+    /// limit by 100, so tiny limits need <c>scale</c> 1). Every vault's windows start afresh.
+    /// </summary>
+    public Task SetThrottlingAsync(JsonObject settings) =>
+        SendAsync(HttpMethod.Put, ControlUri("throttling"), ManagementScope, settings);
+
+    /// <summary>Puts the local Key Vault's throttling back to its configuration.</summary>
+    public Task ResetThrottlingAsync() =>
+        SendAsync(HttpMethod.Delete, ControlUri("throttling"), ManagementScope, body: null);
+
+    /// <summary>
+    /// Sets the local Key Vault's Event Grid delivery: its configuration with the members given replaced, for example
+    /// <c>{"duplicate": true}</c> (every event twice) or <c>{"reorder": true}</c> (out of order).
+    /// </summary>
+    public Task SetEventGridSettingsAsync(JsonObject settings) =>
+        SendAsync(HttpMethod.Put, ControlUri("eventgrid/settings"), ManagementScope, settings);
+
+    /// <summary>Puts the local Key Vault's Event Grid delivery back to its configuration.</summary>
+    public Task ResetEventGridSettingsAsync() =>
+        SendAsync(HttpMethod.Delete, ControlUri("eventgrid/settings"), ManagementScope, body: null);
+
     private async Task UpdateAccessPolicyAsync(string vault, string operation, string principalId, string[] keyPermissions)
     {
         var entry = new JsonObject
@@ -136,6 +188,11 @@ public sealed class LocalKeyVaultAdmin(HttpClient http, TokenCredential admin, L
 
     private Uri ManagementUri(string resourcePath, string apiVersion) =>
         new(endpoints.ManagementUri, $"{resourcePath.TrimStart('/')}?api-version={apiVersion}");
+
+    private Uri EventSubscriptionUri(string vault, string name) =>
+        ManagementUri($"{endpoints.VaultResourceId(vault)}/providers/Microsoft.EventGrid/eventSubscriptions/{name}", EventGridApiVersion);
+
+    private Uri ControlUri(string path) => new(endpoints.ManagementUri, $"_local/{path}");
 
     private static JsonObject Tags(IReadOnlyDictionary<string, string>? tags)
     {

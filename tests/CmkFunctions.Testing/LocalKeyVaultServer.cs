@@ -23,8 +23,10 @@ public sealed class LocalKeyVaultServer : IAsyncDisposable
     public LocalKeyVaultEndpoints Endpoints { get; }
 
     /// <summary>
-    /// <c>dev/local-keyvault.json</c> (so tests see the vaults a developer sees) with every port 0 and one identity,
-    /// <c>admin</c>, with every key permission and management rights.
+    /// <c>dev/local-keyvault.json</c> (so tests see the vaults a developer sees) with every port 0, one identity,
+    /// <c>admin</c>, with every key permission and management rights, Event Grid retries and expiry checks in seconds
+    /// rather than Azure's minutes and hours, and throttling limits 100 times Key Vault's (test suites create keys far
+    /// faster than 20 per 10 seconds; a throttling test sets its own limits with <see cref="LocalKeyVaultAdmin.SetThrottlingAsync"/>).
     /// </summary>
     public static JsonObject TestConfiguration()
     {
@@ -38,6 +40,12 @@ public sealed class LocalKeyVaultServer : IAsyncDisposable
             vault!["port"] = 0;
         }
 
+        config["eventGrid"] = new JsonObject
+        {
+            ["retryDelaysSeconds"] = new JsonArray(0.5, 1, 2, 5),
+            ["expiryCheckSeconds"] = 1,
+        };
+        config["throttling"] = new JsonObject { ["scale"] = 100 };
         config["identities"] = new JsonArray(new JsonObject
         {
             ["name"] = "admin",

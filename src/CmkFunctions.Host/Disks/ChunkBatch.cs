@@ -1,0 +1,29 @@
+namespace CmkFunctions.Host.Disks;
+
+/// <summary>
+/// One call's work for the encryption worker pool: chunks <see cref="FirstChunk"/> to <see cref="FirstChunk"/> +
+/// <see cref="ChunkCount"/> of one disk, none of them stored yet. Carries wrapped keys only.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cmk.ChunkBatch")]
+public sealed record ChunkBatch
+{
+    [Id(0)] public string ResourceName { get; init; } = string.Empty;
+
+    [Id(1)] public string DiskName { get; init; } = string.Empty;
+
+    /// <summary>The disk's metadata as stored (<c>DiskMetadataJson</c>): header, wrapped DEK, wrapped resource key.</summary>
+    [Id(2)] public byte[] Metadata { get; init; } = [];
+
+    /// <summary>The managed identity that unwraps the resource key in Key Vault.</summary>
+    [Id(3)] public string IdentityClientId { get; init; } = string.Empty;
+
+    /// <summary>The image or snapshot the disk is filled from; null fills it with zeros.</summary>
+    [Id(4)] public Uri? SourceUri { get; init; }
+
+    /// <summary>The source's length; the disk holds zeros past it.</summary>
+    [Id(5)] public long SourceLength { get; init; }
+
+    [Id(6)] public long FirstChunk { get; init; }
+
+    [Id(7)] public long ChunkCount { get; init; }
+}

@@ -1,0 +1,34 @@
+using CmkFunctions.Core.Kinds;
+
+namespace CmkFunctions.Host.Grains;
+
+/// <summary>
+/// An encryption change under way, persisted before any work so a crash resumes it: the settings the resource ends up
+/// with and, for a rotation, the exact key version to wrap with.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cmk.KeyChange")]
+public sealed record KeyChange
+{
+    [Id(0)] public KeyChangeTrigger Trigger { get; init; }
+
+    [Id(1)] public KeySource KeySource { get; init; }
+
+    /// <summary>The key URI the resource has afterwards: versionless follows the latest version, versioned is pinned.</summary>
+    [Id(2)] public string? KeyUri { get; init; }
+
+    [Id(3)] public string? KeyVaultResourceId { get; init; }
+
+    /// <summary>The versioned key id to wrap with; null means the current version of <see cref="KeyUri"/> when the change runs.</summary>
+    [Id(4)] public string? TargetKeyId { get; init; }
+
+    [Id(5)] public DateTimeOffset? TargetCreatedOn { get; init; }
+}
+
+public enum KeyChangeTrigger
+{
+    /// <summary>A new version of the key the resource follows.</summary>
+    Rotation,
+
+    /// <summary><c>PATCH /api/resources/{name}/encryption</c>.</summary>
+    Request,
+}

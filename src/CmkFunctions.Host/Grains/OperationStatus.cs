@@ -1,0 +1,11 @@
+namespace CmkFunctions.Host.Grains;
+
+/// <summary>An asynchronous operation's status, as ARM reports it in <c>Azure-AsyncOperation</c>.</summary>
+[GenerateSerializer, Alias("cmk.OperationStatus")]
+public enum OperationStatus
+{
+    InProgress,
+    Succeeded,
+    Failed,
+    Canceled,
+}

@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+using CmkFunctions.Core.Lifecycle;
+
+namespace CmkFunctions.Host.Grains;
+
+/// <summary>A resource's durable state, written after every lifecycle step. Holds wrapped keys only.</summary>
+[GenerateSerializer, Immutable, Alias("cmk.ResourceState")]
+public sealed record ResourceState
+{
+    [Id(0)] public ResourceSpec Spec { get; init; } = new();
+
+    [Id(1)] public ProvisioningState ProvisioningState { get; init; }
+
+    [Id(2)] public EncryptionStatus EncryptionStatus { get; init; }
+
+    /// <summary>The operation in progress or last finished (create, then delete).</summary>
+    [Id(3)] public string OperationId { get; init; } = string.Empty;
+
+    [Id(4)] public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Set while the resource may wait for its identity to be granted access; at this time it fails for good.</summary>
+    [Id(5)] public DateTimeOffset? AuthorizationDeadline { get; init; }
+
+    /// <summary>The versioned key id that wraps the resource key now.</summary>
+    [Id(6)] public string? ActiveKeyId { get; init; }
+
+    [Id(7)] public StoredResourceKey? ResourceKey { get; init; }
+
+    [Id(8)] public ImmutableArray<DiskState> Disks { get; init; } = [];
+
+    [Id(9)] public ResourceError? Error { get; init; }
+
+    /// <summary>Access re-checks and key warnings (revocation, restore, KeyNearExpiry).</summary>
+    [Id(20)] public KeyAccessState KeyAccess { get; init; } = new();
+
+    /// <summary>A rotation or key change under way (state Updating); null otherwise.</summary>
+    [Id(30)] public KeyChange? PendingKeyChange { get; init; }
+
+    /// <summary>Every re-wrap of the resource key since creation, oldest first.</summary>
+    [Id(31)] public ImmutableArray<KeyWrapRecord> KeyWraps { get; init; } = [];
+
+    /// <summary>When Key Vault created the active key version; null until it was read.</summary>
+    [Id(32)] public DateTimeOffset? ActiveKeyCreatedOn { get; init; }
+
+    public bool IsFinished => ProvisioningState is ProvisioningState.Succeeded or ProvisioningState.Failed;
+}
