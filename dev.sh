@@ -183,8 +183,16 @@ cmd_run() {
 cmd_test() {
   cmd_setup
   log "running tests"
+  local output status=0
+  output=$(mktemp)
+  # A hung test fails the run (with a dump) instead of stalling it.
   dotnet test CmkFunctions.sln -c "$configuration" --no-build --nologo -v quiet \
-    --logger "console;verbosity=normal" "$@"
+    --logger "console;verbosity=normal" --blame-hang-timeout 10m "$@" | tee "$output" || status=$?
+  # One closing line over every test assembly: vstest prints a summary per assembly.
+  sed -n 's/.*\(Passed\|Failed\)! *- *Failed: *\([0-9]*\), *Passed: *\([0-9]*\).*/\2 \3/p' "$output" |
+    awk '{failed += $1; passed += $2} END {printf "tests: %d passed, %d failed\n", passed, failed}'
+  rm -f "$output"
+  return "$status"
 }
 
 cmd_bench() {
