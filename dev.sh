@@ -5,7 +5,7 @@
 #   run              as up, then build and run the service host in the foreground (Ctrl-C stops it)
 #   down             stop what `up` started
 #   test             setup, then run every test tier (unit, integration, end-to-end)
-#   bench <name> ..  run a benchmark: crypto
+#   bench <name> ..  run a benchmark: crypto, provision, rotate N [limit per 10 s]
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -175,9 +175,40 @@ cmd_run() {
     Cmk__ServiceIdentityClientId=$CMK_ADMIN_CLIENT_ID \
     Cmk__DisableChallengeResourceVerification=true \
     Cmk__ResourceGroup=$CMK_RESOURCE_GROUP
+  export Cmk__EventWebhookSecret
+  Cmk__EventWebhookSecret=$(webhook_secret)
   log "starting the host (Ctrl-C stops it; ./dev.sh down stops the rest)"
   echo "CmkFunctions host: $url (CMK_HOST_URL in .dev/env)"
-  exec dotnet "src/CmkFunctions.Host/bin/$configuration/net10.0/CmkFunctions.Host.dll"
+  dotnet "src/CmkFunctions.Host/bin/$configuration/net10.0/CmkFunctions.Host.dll" &
+  local host_pid=$!
+  trap 'kill "$host_pid" 2>/dev/null' INT TERM
+  wait_until "the host" 90 /dev/null "$host_pid" curl -sf -o /dev/null "$url/healthz"
+  subscribe_events "$url/api/events/keyvault?code=$Cmk__EventWebhookSecret"
+  wait "$host_pid"
+}
+
+# The secret the webhook's subscriptions carry (?code=); kept in .dev (git-ignored) so restarts reuse it.
+webhook_secret() {
+  local file=$dev_dir/webhook-secret
+  if [ ! -s "$file" ]; then
+    (umask 077 && head -c 24 /dev/urandom | base64 | tr -d '/+=' >"$file")
+  fi
+  cat "$file"
+}
+
+# subscribe_events URL: subscribes the webhook to every local vault's Key Vault events through the local tool's
+# ARM-shaped management API, as infra/subscribe-keyvault-events.sh does on the vault's system topic in Azure.
+subscribe_events() {
+  local endpoint=$1 token variable vault_id
+  token=$(curl -sf "$IDENTITY_ENDPOINT?api-version=2019-08-01&resource=https://management.azure.com/&client_id=$CMK_ADMIN_CLIENT_ID" \
+    -H "X-IDENTITY-HEADER: $IDENTITY_HEADER" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+  for variable in $(compgen -v CMK_VAULT_ID_); do
+    vault_id=${!variable}
+    curl -sf --cacert "$CMK_CA_CERT" -X PUT -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+      "${CMK_KV_MANAGEMENT_URL%/}$vault_id/providers/Microsoft.EventGrid/eventSubscriptions/cmkfunctions-host?api-version=2022-06-15" \
+      -d "{\"properties\":{\"destination\":{\"endpointType\":\"WebHook\",\"properties\":{\"endpointUrl\":\"$endpoint\"}},\"eventDeliverySchema\":\"EventGridSchema\"}}" >/dev/null
+    log "subscribed the host's webhook to the events of vault ${vault_id##*/}"
+  done
 }
 
 cmd_test() {
@@ -196,7 +227,7 @@ cmd_test() {
 }
 
 cmd_bench() {
-  local name=${1:?usage: ./dev.sh bench <crypto>}; shift || true
+  local name=${1:?usage: ./dev.sh bench <crypto|provision|rotate N>}; shift || true
   dotnet build bench/CmkFunctions.Bench -c Release --nologo -v quiet -clp:ErrorsOnly
   dotnet bench/CmkFunctions.Bench/bin/Release/net10.0/CmkFunctions.Bench.dll "$name" "$@"
 }

@@ -9,6 +9,6 @@ az eventgrid system-topic event-subscription create \
   --name cmkfunctions-host \
   --resource-group "$group" \
   --system-topic-name "$topic" \
-  --endpoint "$CMK_HOST_URL/api/events/keyvault${CMK_WEBHOOK_QUERY:+?$CMK_WEBHOOK_QUERY}" \
+  --endpoint "$CMK_HOST_URL/api/events/keyvault?code=$CMK_EVENT_WEBHOOK_SECRET" \
   --included-event-types Microsoft.KeyVault.KeyNewVersionCreated Microsoft.KeyVault.KeyNearExpiry \
       Microsoft.KeyVault.KeyExpired Microsoft.KeyVault.VaultAccessPolicyChanged

@@ -5,11 +5,12 @@ var benchmarks = new Dictionary<string, Func<int>>(StringComparer.Ordinal)
 {
     ["crypto"] = CryptoBenchmark.Run,
     ["provision"] = ProvisionBenchmark.Run,
+    ["rotate"] = () => RotateBenchmark.Run(args[1..]),
 };
 
-if (args.Length != 1 || !benchmarks.TryGetValue(args[0], out var run))
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {
-    Console.Error.WriteLine($"usage: CmkFunctions.Bench <{string.Join('|', benchmarks.Keys)}>");
+    Console.Error.WriteLine($"usage: CmkFunctions.Bench <{string.Join('|', benchmarks.Keys)}> [arguments]");
     return 2;
 }
 
