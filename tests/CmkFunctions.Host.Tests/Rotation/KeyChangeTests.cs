@@ -81,7 +81,7 @@ public sealed class KeyChangeTests(HostTestFixture fixture)
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.NotNull(problem["errors"]!["hdinsight.current-key-access"]);
-        Assert.Contains(key.KeyId.ToString(), problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(key.KeyId.Name, problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(key.KeyId.ToString(), unchanged["activeKeyId"]!.GetValue<string>());
         Assert.Equal(other.ToString(), (await host.EncryptionAsync(name))["activeKeyId"]!.GetValue<string>());
         Assert.Equal(before, await DiskScenario.ReadContentAsync(host.Host.Http, name, "data0"));
