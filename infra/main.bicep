@@ -13,6 +13,10 @@ param location string = resourceGroup().location
 @description('Object id of the deploying user: gets key permissions on the demo vault.')
 param principalId string = ''
 
+@secure()
+@description('Shared secret in the Event Grid webhook URL (?code=...); azd generates it before provisioning.')
+param eventWebhookSecret string
+
 var token = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
 var tags = { 'azd-env-name': environmentName }
 
@@ -52,6 +56,7 @@ module host 'modules/host.bicep' = {
     identityClientId: identity.outputs.clientId
     storageAccountName: storage.outputs.name
     redisName: redis.outputs.name
+    eventWebhookSecret: eventWebhookSecret
   }
 }
 

@@ -7,6 +7,8 @@ param identityId string
 param identityClientId string
 param storageAccountName string
 param redisName string
+@secure()
+param eventWebhookSecret string
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = { name: storageAccountName }
 resource redis 'Microsoft.Cache/redis@2024-03-01' existing = { name: redisName }
@@ -67,6 +69,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
       secrets: [
         { name: 'storage-connection', value: storageConnection }
         { name: 'redis-connection', value: redisConnection }
+        { name: 'event-webhook-secret', value: eventWebhookSecret }
       ]
     }
     template: {
@@ -82,6 +85,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
             { name: 'Cmk__ManagementEndpoint', value: environment().resourceManager }
             { name: 'Cmk__ServiceIdentityClientId', value: identityClientId }
             { name: 'Cmk__ResourceGroup', value: resourceGroup().name }
+            { name: 'Cmk__EventWebhookSecret', secretRef: 'event-webhook-secret' }
             { name: 'AZURE_CLIENT_ID', value: identityClientId }
           ]
         }
