@@ -219,9 +219,9 @@ cmd_test() {
   # A hung test fails the run (with a dump) instead of stalling it.
   dotnet test CmkFunctions.sln -c "$configuration" --no-build --nologo -v quiet \
     --logger "console;verbosity=normal" --blame-hang-timeout 10m "$@" | tee "$output" || status=$?
-  # One closing line over every test assembly: vstest prints a summary per assembly.
-  sed -n 's/.*\(Passed\|Failed\)! *- *Failed: *\([0-9]*\), *Passed: *\([0-9]*\).*/\2 \3/p' "$output" |
-    awk '{failed += $1; passed += $2} END {printf "tests: %d passed, %d failed\n", passed, failed}'
+  # One closing line over every test assembly: vstest prints a summary block per assembly.
+  awk '/^ *Passed: *[0-9]+ *$/ {passed += $2} /^ *Failed: *[0-9]+ *$/ {failed += $2}
+       END {printf "tests: %d passed, %d failed\n", passed, failed}' "$output"
   rm -f "$output"
   return "$status"
 }

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using CmkFunctions.Host.Tests.DataPlane;
 using CmkFunctions.Host.Tests.Disks;
 using CmkFunctions.Testing;
 
@@ -66,10 +63,10 @@ public sealed class RevocationTests(HostTestFixture fixture)
         var before = await DiskScenario.ReadContentAsync(host.Http, name, "cache0");
 
         await loseAccess(key);
-        var inaccessible = await WaitForEncryptionStatusAsync(service, name, "KeyInaccessible");
-        var refusal = await WaitForRefusalAsync(host, name);
+        var inaccessible = await KeyAccessPolls.WaitForEncryptionStatusAsync(service, name, "KeyInaccessible", Deadline);
+        var refusal = await KeyAccessPolls.WaitForRefusalAsync(host, name, "cache0", Deadline);
         await restoreAccess(key);
-        var healthy = await WaitForEncryptionStatusAsync(service, name, "Healthy");
+        var healthy = await KeyAccessPolls.WaitForEncryptionStatusAsync(service, name, "Healthy", Deadline);
         var after = await DiskScenario.ReadContentAsync(host.Http, name, "cache0");
 
         Assert.Equal(source, before);
@@ -81,44 +78,5 @@ public sealed class RevocationTests(HostTestFixture fixture)
         Assert.Equal("Succeeded", healthy["provisioningState"]!.GetValue<string>());
         Assert.Null(healthy["keyAccess"]!["inaccessibleSince"]);
         Assert.Equal(before, after);
-    }
-
-    private static async Task<JsonNode> WaitForEncryptionStatusAsync(ServiceClient service, string name, string status)
-    {
-        JsonNode? last = null;
-        await Poll.UntilAsync(
-            async () =>
-            {
-                last = await service.GetResourceAsync(name);
-                return last["encryptionStatus"]!.GetValue<string>() == status;
-            },
-            Deadline,
-            () => $"resource {name} did not become {status}; last: {last?.ToJsonString()}");
-        return last!;
-    }
-
-    /// <summary>Reads until the data plane refuses (the cache window has passed); returns the refusal's problem details.</summary>
-    private static async Task<JsonNode> WaitForRefusalAsync(HostProcess host, string name)
-    {
-        JsonNode? problem = null;
-        string? last = null;
-        await Poll.UntilAsync(
-            async () =>
-            {
-                using var response = await DiskScenario.GetContentAsync(host.Http, name, "cache0");
-                last = $"{(int)response.StatusCode}";
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    await response.Content.ReadAsByteArrayAsync();
-                    return false;
-                }
-
-                Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-                problem = await ContentRequests.ProblemAsync(response);
-                return problem["code"]?.GetValue<string>() == "key-inaccessible";
-            },
-            Deadline,
-            () => $"reads of {name} were not refused within {Deadline}; last status {last}: {host.Describe()}");
-        return problem!;
     }
 }
