@@ -96,6 +96,9 @@ public sealed partial class ResourceGrain
             ActiveKeyId = wrapped.KeyId,
         });
         await FollowKeyVersionsAsync();
+
+        // Key Vault's access and expiry events reach a resource through the vault index: join it now, not at the first health check.
+        await FollowKeyAsync();
         logger.LogInformation("Resource {Resource}: resource key wrapped by {KeyId}; provisioning disks.", Name, wrapped.KeyId);
     }
 
