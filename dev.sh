@@ -124,6 +124,22 @@ write_env() {
   log "wrote .dev/env (source it: . .dev/env)"
 }
 
+# ensure_platform_key: the service's own key for Microsoft-managed resources (Cmk:PlatformKeyUri), created once in vault
+# cmkdemo as the admin identity (the service's identity locally); its versionless id goes into .dev/env.
+ensure_platform_key() {
+  # shellcheck disable=SC1091
+  . "$dev_dir/env"
+  local vault=${CMK_VAULT_URL_cmkdemo%/} token
+  token=$(curl -sf "$IDENTITY_ENDPOINT?api-version=2019-08-01&resource=https://vault.azure.net&client_id=$CMK_ADMIN_CLIENT_ID" \
+    -H "X-IDENTITY-HEADER: $IDENTITY_HEADER" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+  if ! curl -sf -o /dev/null --cacert "$CMK_CA_CERT" -H "Authorization: Bearer $token" "$vault/keys/platform-key?api-version=7.5"; then
+    curl -sf -o /dev/null --cacert "$CMK_CA_CERT" -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+      "$vault/keys/platform-key/create?api-version=7.5" -d '{"kty":"RSA","key_size":2048,"key_ops":["wrapKey","unwrapKey"]}'
+    log "created the platform key platform-key in vault cmkdemo"
+  fi
+  echo "export CMK_PLATFORM_KEY_URI=$vault/keys/platform-key" >>"$dev_dir/env"
+}
+
 cmd_up() {
   install_redis
   install_azurite
@@ -132,6 +148,7 @@ cmd_up() {
   start_redis
   start_keyvault
   write_env
+  ensure_platform_key
 }
 
 # stop NAME PIDFILE PATTERN: TERM, then KILL if it is still there after 10 s.
@@ -173,6 +190,7 @@ cmd_run() {
     Cmk__ManagementEndpoint=$CMK_KV_MANAGEMENT_URL \
     Cmk__KeyVaultCaCertificate=$CMK_CA_CERT \
     Cmk__ServiceIdentityClientId=$CMK_ADMIN_CLIENT_ID \
+    Cmk__PlatformKeyUri=$CMK_PLATFORM_KEY_URI \
     Cmk__DisableChallengeResourceVerification=true \
     Cmk__ResourceGroup=$CMK_RESOURCE_GROUP
   export Cmk__EventWebhookSecret

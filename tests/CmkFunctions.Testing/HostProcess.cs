@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Runtime.CompilerServices;
+using CmkFunctions.Core.Keys;
 
 namespace CmkFunctions.Testing;
 
@@ -13,7 +15,15 @@ public sealed class HostProcess : IAsyncDisposable
 {
     public const string ProjectName = "CmkFunctions.Host";
 
+    /// <summary>The service's platform key (<c>Cmk:PlatformKeyUri</c>) lives in this vault under this name, as <c>./dev.sh run</c> makes it.</summary>
+    public const string PlatformKeyVault = "cmkdemo";
+
+    public const string PlatformKeyName = "platform-key";
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
+    /// <summary>One platform key per fixture, created by the first host that starts.</summary>
+    private static readonly ConditionalWeakTable<IntegrationFixture, Task<KeyVaultKeyIdentifier>> PlatformKeys = [];
 
     private readonly ChildProcess _process;
 
@@ -59,7 +69,9 @@ public sealed class HostProcess : IAsyncDisposable
             await File.WriteAllTextAsync(Path.Combine(workingDirectory, "local.settings.json"), localSettings);
         }
 
+        var platformKey = await PlatformKeys.GetValue(fixture, created => created.Admin.CreateKeyAsync(PlatformKeyVault, PlatformKeyName));
         var environment = Settings(fixture, clusterId, baseUri);
+        environment["Cmk__PlatformKeyUri"] = platformKey.VersionlessId.ToString();
         foreach (var (variable, value) in settings ?? new Dictionary<string, string>())
         {
             environment[variable] = value;

@@ -8,7 +8,8 @@ namespace CmkFunctions.Host.Api;
 
 /// <summary>
 /// Whether a disk's content may be read or written now: the resource and disk exist, the disk is provisioned and
-/// customer-managed, and the key is not lost beyond the key cache window. Once <c>Cmk:KeyCacheWindow</c> has passed since
+/// holds data (customer-managed, or Microsoft-managed under the platform key), and a customer's key is not lost beyond
+/// the key cache window. Once <c>Cmk:KeyCacheWindow</c> has passed since
 /// Key Vault last confirmed access to a KeyInaccessible resource, its data plane refuses and this host drops the key.
 /// </summary>
 public static class DiskContentChecks
@@ -36,13 +37,13 @@ public static class DiskContentChecks
                 $"Disk '{disk}' of resource '{name}' is not provisioned yet (provisioningState {resource.ProvisioningState}); it can be {action} once it is."));
         }
 
-        if (diskState.KeySource != KeySource.KeyVault || resource.Spec.Identity is null)
+        if (resource.ResourceKeyOf(diskState) is null)
         {
             return (null, Problem(StatusCodes.Status409Conflict, "Conflict",
-                $"Disk '{disk}' of resource '{name}' uses Microsoft-managed keys; this service stores and serves only customer-managed disks."));
+                $"Disk '{disk}' of resource '{name}' uses Microsoft-managed keys and holds no data: the service has no platform key (Cmk:PlatformKeyUri)."));
         }
 
-        return KeyLostBeyondWindow(services, resource) is { } confirmedAt
+        return diskState.KeySource == KeySource.KeyVault && KeyLostBeyondWindow(services, resource) is { } confirmedAt
             ? (null, KeyInaccessible(services, resource, disk, action, confirmedAt))
             : (resource, null);
     }

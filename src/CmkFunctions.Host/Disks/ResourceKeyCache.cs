@@ -18,22 +18,25 @@ public sealed class ResourceKeyCache : IDisposable
 
     private readonly ConcurrentDictionary<CacheKey, CachedResourceKey> _entries = new();
     private readonly Lock _adding = new();
-    private readonly KeyVaultConnections _connections;
+    private readonly PlatformKey _platformKey;
     private readonly TimeProvider _time;
     private readonly TimeSpan _window;
     private readonly ITimer _sweep;
 
-    public ResourceKeyCache(KeyVaultConnections connections, IOptions<CmkOptions> options, TimeProvider time)
+    public ResourceKeyCache(PlatformKey platformKey, IOptions<CmkOptions> options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _connections = connections;
+        _platformKey = platformKey;
         _time = time;
         _window = options.Value.KeyCacheWindow;
         var sweepPeriod = _window < LongestSweepPeriod ? _window : LongestSweepPeriod;
         _sweep = time.CreateTimer(_ => EvictExpired(), state: null, sweepPeriod, sweepPeriod);
     }
 
-    /// <summary>The DEK of a disk, unwrapped with its resource key (<paramref name="identityClientId"/> unwraps that in Key Vault).</summary>
+    /// <summary>
+    /// The DEK of a disk, unwrapped with its resource key (<paramref name="identityClientId"/> unwraps that in Key Vault;
+    /// a key wrapped by the platform key is unwrapped as the service, whatever identity is given).
+    /// </summary>
     /// <exception cref="DiskIntegrityException">The metadata was altered or belongs to another resource key.</exception>
     public Task<DataEncryptionKey> UnwrapDataEncryptionKeyAsync(DiskMetadata metadata, string identityClientId, CancellationToken cancellationToken)
     {
@@ -68,7 +71,6 @@ public sealed class ResourceKeyCache : IDisposable
     private async Task<T> UseAsync<T>(WrappedResourceKey wrapped, string identityClientId, Func<ResourceKey, T> use, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(wrapped);
-        ArgumentException.ThrowIfNullOrEmpty(identityClientId);
         var cacheKey = new CacheKey(identityClientId, wrapped);
         while (true)
         {
@@ -106,7 +108,7 @@ public sealed class ResourceKeyCache : IDisposable
             if (!_entries.TryGetValue(cacheKey, out entry))
             {
                 // Shared by every caller waiting for this key, so no one caller's cancellation may stop it.
-                var resolver = _connections.ResolverFor(cacheKey.IdentityClientId);
+                var resolver = _platformKey.ResolverFor(cacheKey.Wrapped, cacheKey.IdentityClientId);
                 var confirmedAt = _time.GetUtcNow();
                 var unwrapping = Task.Run(() => ResourceKeyWrapping.UnwrapAsync(cacheKey.Wrapped, resolver, CancellationToken.None));
                 entry = new CachedResourceKey(unwrapping, confirmedAt + _window);

@@ -1,17 +1,17 @@
 using System.Collections.Concurrent;
 using CmkFunctions.Core.Cryptography;
-using CmkFunctions.Core.Kinds;
 using CmkFunctions.Host.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CmkFunctions.Host.Disks;
 
 /// <summary>
-/// Provisions disks through the encryption worker pool. Each CMK disk first gets its metadata (a new DEK wrapped by the
+/// Provisions disks through the encryption worker pool. Each disk first gets its metadata (a new DEK wrapped by the
 /// resource key), stored create-only so a resumed run finds and keeps it. One listing of the disk's chunk blobs (the
 /// checkpoint) leaves the chunks still missing, cut into batches that <c>Cmk:WorkerConcurrency</c> lanes hand to the
 /// workers; a disk is reported as soon as its last batch is stored. After a crash the next call resumes from the
-/// listing, so no stored chunk is encrypted twice. Disks that stay Microsoft-managed are reported without data.
+/// listing, so no stored chunk is encrypted twice. A disk without a resource key (Microsoft-managed while the service has
+/// no platform key) is reported without data.
 /// </summary>
 public sealed class WorkerPoolDiskProvisioner(
     IGrainFactory grains,
@@ -32,8 +32,8 @@ public sealed class WorkerPoolDiskProvisioner(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(diskProvisioned);
         await store.EnsureContainerAsync(cancellationToken);
-        var plans = await Task.WhenAll(request.Disks.Select(disk => disk.KeySource == KeySource.KeyVault
-            ? PlanAsync(request, disk, cancellationToken)
+        var plans = await Task.WhenAll(request.Disks.Select(disk => disk.ResourceKey is { } resourceKey
+            ? PlanAsync(request, disk, resourceKey, cancellationToken)
             : Task.FromResult(new DiskPlan(disk.Name, []))));
         foreach (var finished in plans.Where(plan => plan.Batches.Count == 0))
         {
@@ -73,12 +73,10 @@ public sealed class WorkerPoolDiskProvisioner(
         }
     }
 
-    private async Task<DiskPlan> PlanAsync(DiskProvisioningRequest request, DiskToProvision disk, CancellationToken cancellationToken)
+    private async Task<DiskPlan> PlanAsync(DiskProvisioningRequest request, DiskToProvision disk, WrappedResourceKey resourceKey, CancellationToken cancellationToken)
     {
-        var resourceKey = request.ResourceKey
-            ?? throw new InvalidOperationException($"Resource '{request.ResourceName}' has customer-managed disks but no resource key.");
-        var identity = request.IdentityClientId
-            ?? throw new InvalidOperationException($"Resource '{request.ResourceName}' has customer-managed disks but no identity.");
+        // Empty when the resource has no identity: then its keys are the platform's, which the key cache unwraps as the service.
+        var identity = request.IdentityClientId ?? string.Empty;
         var metadata = await EnsureMetadataAsync(request, disk, resourceKey, identity, cancellationToken);
         var layout = metadata.Header.Layout;
         var stored = await store.ListStoredChunksAsync(request.ResourceName, disk.Name, metadata.Header.DekGeneration, cancellationToken);

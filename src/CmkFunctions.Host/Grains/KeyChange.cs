@@ -22,6 +22,9 @@ public sealed record KeyChange
     [Id(4)] public string? TargetKeyId { get; init; }
 
     [Id(5)] public DateTimeOffset? TargetCreatedOn { get; init; }
+
+    /// <summary>The identity the resource has afterwards when the change gives it one (a switch to a customer's key); null keeps its own.</summary>
+    [Id(6)] public ResourceIdentity? Identity { get; init; }
 }
 
 public enum KeyChangeTrigger

@@ -1,7 +1,9 @@
+using Azure.Core.Cryptography;
 using CmkFunctions.Core.Cryptography;
 using CmkFunctions.Core.Keys;
 using CmkFunctions.Core.Kinds;
 using CmkFunctions.Core.Lifecycle;
+using CmkFunctions.Host.Access;
 using CmkFunctions.Host.Disks;
 using CmkFunctions.Host.Rotation;
 using CmkFunctions.KeyVault;
@@ -20,6 +22,8 @@ public sealed partial class ResourceGrain : IResourceRotationGrain
     private KeyVaultPacing Pacing => ServiceProvider.GetRequiredService<KeyVaultPacing>();
 
     private DiskResourceKeyRewriter Rewriter => ServiceProvider.GetRequiredService<DiskResourceKeyRewriter>();
+
+    private PlatformKey PlatformKey => ServiceProvider.GetRequiredService<PlatformKey>();
 
     public async Task<KeyMoveOutcome> FollowKeyVersionAsync(string versionedKeyId, DateTimeOffset? createdOn)
     {
@@ -106,28 +110,30 @@ public sealed partial class ResourceGrain : IResourceRotationGrain
         return key.Properties.CreatedOn;
     }
 
-    /// <summary>Runs <see cref="ResourceState.PendingKeyChange"/>; true once it is durable, false when Key Vault refused it (nothing changed).</summary>
+    /// <summary>
+    /// Runs <see cref="ResourceState.PendingKeyChange"/>; true once it is durable, false when Key Vault refused it (nothing
+    /// changed). A switch between customer- and Microsoft-managed keys is a re-wrap too: the platform key wraps the
+    /// resource key as the service's identity, the customer's key as the resource's.
+    /// </summary>
     private async Task<bool> ApplyKeyChangeAsync(CancellationToken cancellationToken)
     {
         var state = resource.State;
         var change = state.PendingKeyChange!;
-        var identity = state.Spec.Identity!.ClientId;
+        var identity = change.Identity ?? state.Spec.Identity;
         try
         {
-            var (target, createdOn) = await ResolveTargetAsync(change, identity, cancellationToken);
-            var current = state.ResourceKey!.ToWrapped();
-            await Pacing.WaitTurnAsync(KeyVaultKeyIdentifier.Parse(current.KeyId).VaultUri, cancellationToken);
-            await Pacing.WaitTurnAsync(target.VaultUri, cancellationToken);
-            var rewrapped = await ResourceKeyWrapping.RewrapAsync(
-                current, connections.ResolverFor(identity), connections.KeyFor(identity, target), cancellationToken: cancellationToken);
-            await Rewriter.ReplaceResourceKeyAsync(
-                Name, state.Disks.Where(disk => disk.KeySource == KeySource.KeyVault).Select(disk => disk.Name), rewrapped, cancellationToken);
+            var (target, createdOn) = change.KeySource == KeySource.Platform
+                ? (await PlatformKey.CurrentVersionAsync(cancellationToken), null)
+                : await ResolveCustomerTargetAsync(change, identity!.ClientId, cancellationToken);
+            var rewrapped = await RewrapResourceKeyAsync(state.ResourceKey?.ToWrapped(), identity?.ClientId, target, cancellationToken);
+            await Rewriter.ReplaceResourceKeyAsync(Name, state.Disks.Where(state.SharesResourceKey).Select(disk => disk.Name), rewrapped, cancellationToken);
             var previous = state.Spec;
             await SaveAsync(latest => Move(latest, ProvisioningState.Succeeded) with
             {
-                Spec = latest.Spec with { KeySource = change.KeySource, KeyUri = change.KeyUri, KeyVaultResourceId = change.KeyVaultResourceId },
+                Spec = Changed(latest.Spec),
+                Disks = change.KeySource == latest.Spec.KeySource ? latest.Disks : [.. latest.Disks.Select(disk => WithKeySource(Changed(latest.Spec), disk))],
                 ResourceKey = StoredResourceKey.From(rewrapped),
-                ActiveKeyId = rewrapped.KeyId,
+                ActiveKeyId = change.KeySource == KeySource.KeyVault ? rewrapped.KeyId : null,
                 ActiveKeyCreatedOn = createdOn,
                 PendingKeyChange = null,
                 KeyWraps = latest.KeyWraps.Add(new KeyWrapRecord { KeyId = rewrapped.KeyId, At = time.GetUtcNow(), Trigger = change.Trigger }),
@@ -139,6 +145,14 @@ public sealed partial class ResourceGrain : IResourceRotationGrain
             }
 
             return true;
+
+            ResourceSpec Changed(ResourceSpec latest) => latest with
+            {
+                KeySource = change.KeySource,
+                KeyUri = change.KeyUri,
+                KeyVaultResourceId = change.KeyVaultResourceId,
+                Identity = identity,
+            };
         }
         catch (Exception exception) when (exception is KeyVaultAccessDeniedException or KeyVaultKeyNotFoundException or KeyVaultKeyUnusableException or DiskIntegrityException)
         {
@@ -147,16 +161,43 @@ public sealed partial class ResourceGrain : IResourceRotationGrain
         }
     }
 
-    private async Task<(KeyVaultKeyIdentifier Target, DateTimeOffset? CreatedOn)> ResolveTargetAsync(KeyChange change, string identity, CancellationToken cancellationToken)
+    private async Task<(IKeyEncryptionKey Target, DateTimeOffset? CreatedOn)> ResolveCustomerTargetAsync(KeyChange change, string identity, CancellationToken cancellationToken)
     {
         if (change.TargetKeyId is { } targetKeyId)
         {
-            return (KeyVaultKeyIdentifier.Parse(targetKeyId), change.TargetCreatedOn);
+            return (connections.KeyFor(identity, KeyVaultKeyIdentifier.Parse(targetKeyId)), change.TargetCreatedOn);
         }
 
         var keyUri = KeyVaultKeyIdentifier.Parse(change.KeyUri!);
         var key = await connections.ClientFor(identity, keyUri.VaultUri).GetKeyAsync(keyUri.Name, keyUri.Version, cancellationToken);
-        return (key.Id, key.Properties.CreatedOn);
+        return (connections.KeyFor(identity, key.Id), key.Properties.CreatedOn);
+    }
+
+    /// <summary>
+    /// One unwrap (as whichever identity may use the current wrap) and one wrap with <paramref name="target"/>, paced per
+    /// vault; a resource without a resource key yet (Microsoft-managed without disks that share it) gets a new one.
+    /// </summary>
+    private async Task<WrappedResourceKey> RewrapResourceKeyAsync(
+        WrappedResourceKey? current, string? identityClientId, IKeyEncryptionKey target, CancellationToken cancellationToken)
+    {
+        var targetVault = KeyVaultKeyIdentifier.Parse(target.KeyId).VaultUri;
+        if (current is null)
+        {
+            await Pacing.WaitTurnAsync(targetVault, cancellationToken);
+            using var resourceKey = ResourceKey.Generate();
+            return await ResourceKeyWrapping.WrapAsync(resourceKey, target, cancellationToken: cancellationToken);
+        }
+
+        await Pacing.WaitTurnAsync(KeyVaultKeyIdentifier.Parse(current.KeyId).VaultUri, cancellationToken);
+        await Pacing.WaitTurnAsync(targetVault, cancellationToken);
+        return await ResourceKeyWrapping.RewrapAsync(current, PlatformKey.ResolverFor(current, identityClientId), target, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>A disk's key source and reason under <paramref name="spec"/> (after a switch between customer- and Microsoft-managed keys).</summary>
+    private static DiskState WithKeySource(ResourceSpec spec, DiskState disk)
+    {
+        var decision = DiskKeySources.Decide(KindOf(spec), spec.KeySource, new ResourceProperties(spec.Properties), disk.Kind);
+        return disk with { KeySource = decision.KeySource, KeySourceReason = decision.Reason };
     }
 
     /// <summary>A refused change: the resource stays Succeeded on its old key and a requested change's operation fails with why.</summary>
@@ -199,14 +240,15 @@ public sealed partial class ResourceGrain : IResourceRotationGrain
         }
 
         await FollowKeyVersionsAsync();
-        if (KeyVaultResourceId.TryParse(current.Spec.KeyVaultResourceId, out var vault, out _) && current.ActiveKeyId is { } active)
+        var vault = KeyVaultResourceId.TryParse(current.Spec.KeyVaultResourceId, out var parsed, out _) ? parsed : null;
+        if (KeyVaultResourceId.TryParse(previous.KeyVaultResourceId, out var oldVault, out _)
+            && !string.Equals(oldVault.VaultName, vault?.VaultName, StringComparison.OrdinalIgnoreCase))
         {
-            if (KeyVaultResourceId.TryParse(previous.KeyVaultResourceId, out var oldVault, out _)
-                && !string.Equals(oldVault.VaultName, vault.VaultName, StringComparison.OrdinalIgnoreCase))
-            {
-                await GrainFactory.GetGrain<IVaultResourcesGrain>(KeyAccessEvents.VaultKey(oldVault.VaultName)).UnfollowAsync(Name);
-            }
+            await GrainFactory.GetGrain<IVaultResourcesGrain>(KeyAccessEvents.VaultKey(oldVault.VaultName)).UnfollowAsync(Name);
+        }
 
+        if (vault is not null && current.ActiveKeyId is { } active)
+        {
             await GrainFactory.GetGrain<IVaultResourcesGrain>(KeyAccessEvents.VaultKey(vault.VaultName)).FollowAsync(Name, KeyVaultKeyIdentifier.Parse(active).Name);
         }
     }

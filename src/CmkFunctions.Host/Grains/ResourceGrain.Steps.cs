@@ -104,18 +104,49 @@ public sealed partial class ResourceGrain
 
     private async Task ProvisionDisksAsync(CancellationToken cancellationToken)
     {
+        await EnsurePlatformResourceKeysAsync(cancellationToken);
         var state = resource.State;
         var request = new DiskProvisioningRequest(
             Name,
-            state.ResourceKey?.ToWrapped(),
             state.Spec.Identity?.ClientId,
             options.Value.ChunkSizeBytes,
             [.. state.Disks.Where(disk => !disk.Provisioned).Select(disk => new DiskToProvision(
-                disk.Name, disk.Kind, disk.SizeBytes, disk.SourceUri is null ? null : new Uri(disk.SourceUri), disk.KeySource))]);
+                disk.Name, disk.Kind, disk.SizeBytes, disk.SourceUri is null ? null : new Uri(disk.SourceUri), state.ResourceKeyOf(disk)?.ToWrapped()))]);
         var self = this.AsReference<IResourceGrain>();
         await diskProvisioner.ProvisionAsync(request, self.DiskProvisionedAsync, cancellationToken);
         await SaveAsync(current => Move(current, ProvisioningState.Succeeded));
         logger.LogInformation("Resource {Resource} succeeded.", Name);
+    }
+
+    /// <summary>
+    /// With a platform key, gives the disks still to provision the resource keys they lack, wrapped by it: a
+    /// Microsoft-managed resource's own key, and the key of the disks that stay Microsoft-managed under a customer's key.
+    /// </summary>
+    private async Task EnsurePlatformResourceKeysAsync(CancellationToken cancellationToken)
+    {
+        var state = resource.State;
+        var toProvision = state.Disks.Where(disk => !disk.Provisioned).ToList();
+        var needsOwnKey = state.Spec.KeySource == KeySource.Platform && state.ResourceKey is null && toProvision.Any(state.SharesResourceKey);
+        var needsPlatformKey = state.PlatformResourceKey is null && toProvision.Any(disk => !state.SharesResourceKey(disk));
+        if (!PlatformKey.IsConfigured || !(needsOwnKey || needsPlatformKey))
+        {
+            return;
+        }
+
+        var own = needsOwnKey ? await NewPlatformWrappedKeyAsync(cancellationToken) : null;
+        var platform = needsPlatformKey ? await NewPlatformWrappedKeyAsync(cancellationToken) : null;
+        await SaveAsync(current => current with
+        {
+            ResourceKey = current.ResourceKey ?? own,
+            PlatformResourceKey = current.PlatformResourceKey ?? platform,
+        });
+        logger.LogInformation("Resource {Resource}: resource keys wrapped by the platform key.", Name);
+    }
+
+    private async Task<StoredResourceKey> NewPlatformWrappedKeyAsync(CancellationToken cancellationToken)
+    {
+        using var resourceKey = ResourceKey.Generate();
+        return StoredResourceKey.From(await PlatformKey.WrapAsync(resourceKey, cancellationToken));
     }
 
     private async Task FailAsync(string code, string message)

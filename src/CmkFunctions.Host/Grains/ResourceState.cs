@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CmkFunctions.Core.Kinds;
 using CmkFunctions.Core.Lifecycle;
 
 namespace CmkFunctions.Host.Grains;
@@ -42,5 +43,26 @@ public sealed record ResourceState
     /// <summary>When Key Vault created the active key version; null until it was read.</summary>
     [Id(32)] public DateTimeOffset? ActiveKeyCreatedOn { get; init; }
 
+    /// <summary>
+    /// The resource key of disks that stay Microsoft-managed whatever the resource's key source (wrapped by the platform
+    /// key), kept apart from <see cref="ResourceKey"/> so that key never sits under the platform key while it is the
+    /// customer's. Null without such disks or without a platform key.
+    /// </summary>
+    [Id(33)] public StoredResourceKey? PlatformResourceKey { get; init; }
+
     public bool IsFinished => ProvisioningState is ProvisioningState.Succeeded or ProvisioningState.Failed;
+
+    /// <summary>
+    /// Whether <paramref name="disk"/> uses <see cref="ResourceKey"/> (it takes the customer's key whenever the resource
+    /// has one) rather than <see cref="PlatformResourceKey"/>.
+    /// </summary>
+    public bool SharesResourceKey(DiskState disk)
+    {
+        ArgumentNullException.ThrowIfNull(disk);
+        var kind = ResourceKinds.TryGet(Spec.Kind, out var known) ? known : throw new InvalidOperationException($"Resource kind '{Spec.Kind}' is not known.");
+        return DiskKeySources.Decide(kind, KeySource.KeyVault, new ResourceProperties(Spec.Properties), disk.Kind).KeySource == KeySource.KeyVault;
+    }
+
+    /// <summary>The resource key that protects <paramref name="disk"/>; null when the disk holds no data (Microsoft-managed without a platform key).</summary>
+    public StoredResourceKey? ResourceKeyOf(DiskState disk) => SharesResourceKey(disk) ? ResourceKey : PlatformResourceKey;
 }

@@ -46,6 +46,12 @@ public sealed class CmkOptions
     /// <summary>The client id of the service's own managed identity; empty means its system-assigned identity.</summary>
     public string? ServiceIdentityClientId { get; set; }
 
+    /// <summary>
+    /// The versionless id of the key the service owns for Microsoft-managed keys, in a vault where
+    /// <see cref="ServiceIdentityClientId"/> may get, wrap and unwrap; unset leaves Microsoft-managed disks without data.
+    /// </summary>
+    public string? PlatformKeyUri { get; set; }
+
     /// <summary>A PEM file with one more CA to trust for Key Vault and ARM (the local Key Vault's CA); local runs only.</summary>
     public string? KeyVaultCaCertificate { get; set; }
 

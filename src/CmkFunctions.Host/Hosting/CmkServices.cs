@@ -18,6 +18,7 @@ public static class CmkServices
         services.AddSingleton<IValidateOptions<CmkOptions>, CmkOptionsValidation>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<KeyVaultConnections>();
+        services.AddSingleton<PlatformKey>();
         services.AddSingleton<KeyAccessProbe>();
         services.AddSingleton<ResourceKeyAccessCheck>();
         services.AddSingleton<SystemAssignedIdentities>();

@@ -11,9 +11,10 @@ namespace CmkFunctions.Host.Validation;
 /// <summary>
 /// Decides whether an encryption change is accepted: Core's change rules for the kind first, then the new key against
 /// what Key Vault shows, probed with the resource's own identity (a change never waits for authorization), and for
-/// kinds that need it (HDInsight) the identity's access to the current key too. Checking changes nothing.
+/// kinds that need it (HDInsight) the identity's access to the current key too. A switch to Microsoft-managed keys needs
+/// no probe (the platform key is the service's); a switch to a customer's key is probed like any new key. Checking changes nothing.
 /// </summary>
-public sealed class EncryptionChangeAdmission(KeyVaultConnections connections, KeyAccessProbe probe, TimeProvider time)
+public sealed class EncryptionChangeAdmission(KeyVaultConnections connections, KeyAccessProbe probe, PlatformKey platformKey, TimeProvider time)
 {
     public async Task<EncryptionChangeDecision> CheckAsync(ResourceState state, EncryptionChangeRequest request, CancellationToken cancellationToken)
     {
@@ -27,13 +28,19 @@ public sealed class EncryptionChangeAdmission(KeyVaultConnections connections, K
         }
 
         var next = requestCheck.Encryption;
-        if (next.KeySource != KeySource.KeyVault || resource.Encryption.KeySource != KeySource.KeyVault)
+        var switching = next.KeySource != resource.Encryption.KeySource;
+        var identity = next.Identity?.ClientId ?? state.Spec.Identity?.ClientId;
+        if (next.KeySource == KeySource.Platform && switching && platformKey.IsConfigured)
+        {
+            return new EncryptionChangeDecision([], new KeyChange { Trigger = KeyChangeTrigger.Request, KeySource = KeySource.Platform });
+        }
+
+        if (next.KeySource != KeySource.KeyVault || string.IsNullOrEmpty(identity) || (switching && !platformKey.IsConfigured))
         {
             return new EncryptionChangeDecision([], null) { SwitchesKeySource = true };
         }
 
         var keyId = next.KeyId!.Value;
-        var identity = state.Spec.Identity!.ClientId;
         var violations = new List<Violation>();
         var vault = await ReadVaultAsync(next.KeyVaultResourceId!, violations, cancellationToken);
         var key = await ReadKeyAsync(keyId, violations, cancellationToken);
@@ -62,6 +69,7 @@ public sealed class EncryptionChangeAdmission(KeyVaultConnections connections, K
             KeyVaultResourceId = next.KeyVaultResourceId!.ToString(),
             TargetKeyId = keyId.IsVersioned ? keyId.ToString() : null,
             TargetCreatedOn = keyId.IsVersioned ? key?.Properties.CreatedOn : null,
+            Identity = state.Spec.Identity is null ? new ResourceIdentity { Type = next.Identity!.Type, ClientId = identity } : null,
         };
         return new EncryptionChangeDecision([], change);
     }
@@ -121,6 +129,9 @@ public sealed class EncryptionChangeAdmission(KeyVaultConnections connections, K
 /// <summary>Whether a change is accepted: its violations (none when accepted) and the change to run when accepted.</summary>
 public sealed record EncryptionChangeDecision(IReadOnlyList<Violation> Violations, KeyChange? Change)
 {
-    /// <summary>The change is allowed but switches between customer- and Microsoft-managed keys, which this service does not run yet.</summary>
+    /// <summary>
+    /// The change is allowed but not run by this service: a switch between customer- and Microsoft-managed keys without a
+    /// platform key (or to a customer's key without a known identity), or a change that keeps Microsoft-managed keys.
+    /// </summary>
     public bool SwitchesKeySource { get; init; }
 }
