@@ -37,6 +37,13 @@ public static class DiskContentChecks
                 $"Disk '{disk}' of resource '{name}' is not provisioned yet (provisioningState {resource.ProvisioningState}); it can be {action} once it is."));
         }
 
+        if (action == "written" && resource.PendingKeyChange is { Reencrypt: true })
+        {
+            // A write to the old DEK generation after its chunk was copied would be lost at the switch.
+            return (null, Problem(StatusCodes.Status409Conflict, "Conflict",
+                $"Disk '{disk}' of resource '{name}' is being re-encrypted with a new DEK; it can be written once the change's operation has ended."));
+        }
+
         if (resource.ResourceKeyOf(diskState) is null)
         {
             return (null, Problem(StatusCodes.Status409Conflict, "Conflict",

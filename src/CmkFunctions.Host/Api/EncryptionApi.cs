@@ -39,16 +39,16 @@ public static class EncryptionApi
             return Problems.Refused(decision.Violations);
         }
 
-        if (decision.SwitchesKeySource || body.Reencrypt)
+        if (decision.SwitchesKeySource)
         {
             return TypedResults.Problem(
-                detail: $"Resource '{name}': {(body.Reencrypt ? "full re-encryption with a new DEK" : "switching between customer- and Microsoft-managed keys")} is allowed for its kind but not offered by this service yet; nothing was changed.",
+                detail: $"Resource '{name}': switching between customer- and Microsoft-managed keys is allowed for its kind but not offered by this service yet; nothing was changed.",
                 statusCode: StatusCodes.Status501NotImplemented,
                 title: "Not Implemented");
         }
 
         var operationId = Guid.NewGuid().ToString("N");
-        if (await grains.GetGrain<IResourceRotationGrain>(name).ChangeEncryptionAsync(decision.Change!, operationId) is { } refusal)
+        if (await grains.GetGrain<IResourceRotationGrain>(name).ChangeEncryptionAsync(decision.Change! with { Reencrypt = body.Reencrypt }, operationId) is { } refusal)
         {
             return refusal.Code == ResourceGrain.BusyRefusal
                 ? TypedResults.Problem(detail: refusal.Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict")

@@ -26,4 +26,10 @@ public sealed record ChunkBatch
     [Id(6)] public long FirstChunk { get; init; }
 
     [Id(7)] public long ChunkCount { get; init; }
+
+    /// <summary>
+    /// For a full re-encryption: the disk's current metadata (<c>DiskMetadataJson</c>), whose chunks are the plaintext
+    /// (decrypted and checked) in place of <see cref="SourceUri"/>; <see cref="Metadata"/> is then the next generation's.
+    /// </summary>
+    [Id(8)] public byte[]? PreviousMetadata { get; init; }
 }

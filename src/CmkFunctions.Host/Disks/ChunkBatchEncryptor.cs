@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using CmkFunctions.Core.Cryptography;
 
@@ -6,7 +7,7 @@ namespace CmkFunctions.Host.Disks;
 
 /// <summary>
 /// The work of one worker call: reads the batch's plaintext from the source in one ranged read (zeros past its end or
-/// without one), encrypts chunk by chunk under the disk's DEK, and stores each chunk create-only while the next is
+/// without one), or for a full re-encryption from the disk's previous DEK generation, encrypts chunk by chunk under the disk's DEK, and stores each chunk create-only while the next is
 /// read and encrypted. Buffers come from the shared pool; plaintext ones are cleared before they go back.
 /// </summary>
 public sealed class ChunkBatchEncryptor(DiskStore store, DiskSources sources, ResourceKeyCache keys)
@@ -21,19 +22,16 @@ public sealed class ChunkBatchEncryptor(DiskStore store, DiskSources sources, Re
         var chunks = new ChunkRange(batch.FirstChunk, batch.ChunkCount);
         using var dataEncryptionKey = await keys.UnwrapDataEncryptionKeyAsync(metadata, batch.IdentityClientId, cancellationToken);
         using var cipher = new ChunkCipher(dataEncryptionKey, metadata.Header);
-        await using var source = await OpenSourceAsync(batch, layout, chunks, cancellationToken);
-        var plaintext = ArrayPool<byte>.Shared.Rent(layout.ChunkSize);
         var uploads = new List<Task<bool>>(UploadsInFlight);
         var created = 0;
         try
         {
-            for (var index = chunks.First; index < chunks.End; index++)
+            var index = chunks.First;
+            await foreach (var plaintext in PlaintextAsync(batch, layout, chunks, cancellationToken))
             {
-                var length = layout.ChunkLengthAt(index);
-                await FillAsync(source, plaintext.AsMemory(0, length), cancellationToken);
-                var stored = ArrayPool<byte>.Shared.Rent(length + ChunkFormat.Overhead);
-                var storedLength = cipher.Encrypt(index, plaintext.AsSpan(0, length), stored);
-                uploads.Add(StoreAsync(batch, metadata.Header.DekGeneration, index, stored, storedLength, cancellationToken));
+                var stored = ArrayPool<byte>.Shared.Rent(plaintext.Length + ChunkFormat.Overhead);
+                var storedLength = cipher.Encrypt(index, plaintext.Span, stored);
+                uploads.Add(StoreAsync(batch, metadata.Header.DekGeneration, index++, stored, storedLength, cancellationToken));
                 if (uploads.Count == UploadsInFlight)
                 {
                     created += await NextStoredAsync(uploads);
@@ -49,9 +47,47 @@ public sealed class ChunkBatchEncryptor(DiskStore store, DiskSources sources, Re
         }
         finally
         {
+            await Task.WhenAll(uploads).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>Each chunk's plaintext in order, valid until the next is asked for: from the previous generation when re-encrypting, else from the source.</summary>
+    private IAsyncEnumerable<ReadOnlyMemory<byte>> PlaintextAsync(ChunkBatch batch, DiskLayout layout, ChunkRange chunks, CancellationToken cancellationToken) =>
+        batch.PreviousMetadata is { } previous
+            ? PreviousGenerationAsync(batch, DiskMetadataJson.Deserialize(previous), chunks, cancellationToken)
+            : SourceAsync(batch, layout, chunks, cancellationToken);
+
+    private async IAsyncEnumerable<ReadOnlyMemory<byte>> SourceAsync(
+        ChunkBatch batch, DiskLayout layout, ChunkRange chunks, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var source = await OpenSourceAsync(batch, layout, chunks, cancellationToken);
+        var plaintext = ArrayPool<byte>.Shared.Rent(layout.ChunkSize);
+        try
+        {
+            for (var index = chunks.First; index < chunks.End; index++)
+            {
+                var length = layout.ChunkLengthAt(index);
+                await FillAsync(source, plaintext.AsMemory(0, length), cancellationToken);
+                yield return plaintext.AsMemory(0, length);
+            }
+        }
+        finally
+        {
             CryptographicOperations.ZeroMemory(plaintext.AsSpan(0, layout.ChunkSize));
             ArrayPool<byte>.Shared.Return(plaintext);
-            await Task.WhenAll(uploads).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>The previous generation's chunks, decrypted and checked (same chunk size, so one piece per chunk).</summary>
+    private async IAsyncEnumerable<ReadOnlyMemory<byte>> PreviousGenerationAsync(
+        ChunkBatch batch, DiskMetadata previous, ChunkRange chunks, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var layout = previous.Header.Layout;
+        var dataEncryptionKey = await keys.UnwrapDataEncryptionKeyAsync(previous, batch.IdentityClientId, cancellationToken);
+        using var content = new DiskContent(store, batch.ResourceName, batch.DiskName, previous.Header, dataEncryptionKey);
+        await foreach (var piece in content.ReadAsync(layout.ChunkStart(chunks.First), layout.LengthOf(chunks), cancellationToken))
+        {
+            yield return piece;
         }
     }
 

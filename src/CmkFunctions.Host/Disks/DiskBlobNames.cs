@@ -15,6 +15,9 @@ public static class DiskBlobNames
 
     public static string Metadata(string resourceName, string diskName) => $"{resourceName}/{diskName}/metadata.json";
 
+    /// <summary>The metadata of the next DEK generation while a full re-encryption writes its chunks; gone once it is the disk's metadata.</summary>
+    public static string NextMetadata(string resourceName, string diskName) => $"{resourceName}/{diskName}/metadata.next.json";
+
     public static string ChunkPrefix(string resourceName, string diskName, uint dekGeneration) =>
         string.Create(CultureInfo.InvariantCulture, $"{resourceName}/{diskName}/g{dekGeneration}/");
 

@@ -14,6 +14,7 @@ public static class DiskDataPath
         services.AddSingleton<VersionedChunkStore>();
         services.AddSingleton<DiskWriter>();
         services.AddSingleton<IDiskProvisioner, WorkerPoolDiskProvisioner>();
+        services.AddSingleton<DiskReencryptor>();
         return services;
     }
 }

@@ -40,6 +40,67 @@ public sealed class DiskStore(BlobContainerClient container)
         return await TryCreateAsync(blob, content, cancellationToken);
     }
 
+    /// <summary>The next generation's metadata of a disk being re-encrypted; null when there is none.</summary>
+    /// <exception cref="DiskIntegrityException">The stored metadata is not valid metadata.</exception>
+    public async Task<DiskMetadata?> ReadNextMetadataAsync(string resourceName, string diskName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var content = await container.GetBlobClient(DiskBlobNames.NextMetadata(resourceName, diskName)).DownloadContentAsync(cancellationToken);
+            return DiskMetadataJson.Deserialize(content.Value.Content.ToMemory().Span);
+        }
+        catch (RequestFailedException exception) when (exception.Status == StatusCodes.Status404NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Stores the next generation's metadata unless there is some already; false when there was.</summary>
+    public async Task<bool> TryCreateNextMetadataAsync(string resourceName, string diskName, DiskMetadata metadata, CancellationToken cancellationToken)
+    {
+        var blob = container.GetBlockBlobClient(DiskBlobNames.NextMetadata(resourceName, diskName));
+        using var content = new MemoryStream(DiskMetadataJson.Serialize(metadata), writable: false);
+        return await TryCreateAsync(blob, content, cancellationToken);
+    }
+
+    public async Task DeleteNextMetadataAsync(string resourceName, string diskName, CancellationToken cancellationToken) =>
+        await container.DeleteBlobIfExistsAsync(DiskBlobNames.NextMetadata(resourceName, diskName), cancellationToken: cancellationToken);
+
+    /// <summary>
+    /// Replaces the disk's metadata with <paramref name="replacement"/>'s header and DEK, keeping the resource key wrap
+    /// stored now (a key change may have re-wrapped it since), while the metadata is unchanged since it was read.
+    /// </summary>
+    /// <returns>False when the metadata changed meanwhile: read it again.</returns>
+    public async Task<bool> TrySwitchMetadataAsync(string resourceName, string diskName, DiskMetadata replacement, CancellationToken cancellationToken)
+    {
+        var blob = container.GetBlobClient(DiskBlobNames.Metadata(resourceName, diskName));
+        var stored = await blob.DownloadContentAsync(cancellationToken);
+        var current = DiskMetadataJson.Deserialize(stored.Value.Content.ToMemory().Span);
+        var switched = replacement with { WrappedResourceKey = current.WrappedResourceKey };
+        var options = new BlobUploadOptions { Conditions = new BlobRequestConditions { IfMatch = stored.Value.Details.ETag } };
+        try
+        {
+            await blob.UploadAsync(BinaryData.FromBytes(DiskMetadataJson.Serialize(switched)), options, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status is StatusCodes.Status412PreconditionFailed or StatusCodes.Status409Conflict)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Deletes every chunk of one of a disk's DEK generations; what is already gone counts as deleted.</summary>
+    public async Task DeleteGenerationAsync(string resourceName, string diskName, uint dekGeneration, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, DiskBlobNames.ChunkPrefix(resourceName, diskName, dekGeneration), cancellationToken))
+        {
+            names.Add(blob.Name);
+        }
+
+        await DeleteAsync(names, cancellationToken);
+    }
+
     /// <summary>The indexes of the chunks stored under a DEK generation: one listing, the checkpoint of provisioning.</summary>
     public async Task<HashSet<long>> ListStoredChunksAsync(string resourceName, string diskName, uint dekGeneration, CancellationToken cancellationToken)
     {
@@ -102,6 +163,11 @@ public sealed class DiskStore(BlobContainerClient container)
             return;
         }
 
+        await DeleteAsync(names, cancellationToken);
+    }
+
+    private async Task DeleteAsync(List<string> names, CancellationToken cancellationToken)
+    {
         await Parallel.ForEachAsync(
             names,
             new ParallelOptions { MaxDegreeOfParallelism = DeleteConcurrency, CancellationToken = cancellationToken },

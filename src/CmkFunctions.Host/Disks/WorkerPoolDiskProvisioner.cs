@@ -123,5 +123,5 @@ public sealed class WorkerPoolDiskProvisioner(
                 $"Disk '{disk.Name}' of resource '{request.ResourceName}' has stored metadata for {metadata?.Header.Length} bytes, not {disk.SizeBytes}.");
     }
 
-    private static long ChunksPerBatch(int chunkSize) => Math.Clamp(TargetBatchBytes / chunkSize, 1, MaxChunksPerBatch);
+    internal static long ChunksPerBatch(int chunkSize) => Math.Clamp(TargetBatchBytes / chunkSize, 1, MaxChunksPerBatch);
 }

@@ -25,6 +25,9 @@ public sealed record KeyChange
 
     /// <summary>The identity the resource has afterwards when the change gives it one (a switch to a customer's key); null keeps its own.</summary>
     [Id(6)] public ResourceIdentity? Identity { get; init; }
+
+    /// <summary>Also re-encrypt every disk with a new DEK (after the re-wrap), resumably.</summary>
+    [Id(7)] public bool Reencrypt { get; init; }
 }
 
 public enum KeyChangeTrigger

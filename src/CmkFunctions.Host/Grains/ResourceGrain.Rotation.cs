@@ -23,6 +23,8 @@ public sealed partial class ResourceGrain : IResourceRotationGrain
 
     private DiskResourceKeyRewriter Rewriter => ServiceProvider.GetRequiredService<DiskResourceKeyRewriter>();
 
+    private DiskReencryptor Reencryptor => ServiceProvider.GetRequiredService<DiskReencryptor>();
+
     private PlatformKey PlatformKey => ServiceProvider.GetRequiredService<PlatformKey>();
 
     public async Task<KeyMoveOutcome> FollowKeyVersionAsync(string versionedKeyId, DateTimeOffset? createdOn)
@@ -127,6 +129,12 @@ public sealed partial class ResourceGrain : IResourceRotationGrain
                 : await ResolveCustomerTargetAsync(change, identity!.ClientId, cancellationToken);
             var rewrapped = await RewrapResourceKeyAsync(state.ResourceKey?.ToWrapped(), identity?.ClientId, target, cancellationToken);
             await Rewriter.ReplaceResourceKeyAsync(Name, state.Disks.Where(state.SharesResourceKey).Select(disk => disk.Name), rewrapped, cancellationToken);
+            if (change.Reencrypt)
+            {
+                var stored = state.Disks.Where(disk => disk.Provisioned && state.ResourceKeyOf(disk) is not null).Select(disk => disk.Name);
+                await Reencryptor.ReencryptAsync(Name, stored, identity?.ClientId ?? string.Empty, cancellationToken);
+            }
+
             var previous = state.Spec;
             await SaveAsync(latest => Move(latest, ProvisioningState.Succeeded) with
             {

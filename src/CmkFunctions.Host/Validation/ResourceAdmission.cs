@@ -11,7 +11,7 @@ namespace CmkFunctions.Host.Validation;
 /// <summary>
 /// Decides whether a create request is accepted: first the request alone (Core's rules), then against what Key Vault
 /// shows. Checking changes nothing; only <see cref="PrepareAsync"/>, for an accepted request, creates the resource's
-/// system-assigned identity.
+/// system-assigned identity (also for a Microsoft-managed resource that may later switch to a customer's key).
 /// </summary>
 public sealed class ResourceAdmission(
     KeyVaultFactsReader factsReader,
@@ -60,7 +60,7 @@ public sealed class ResourceAdmission(
                 ClientId = clientId,
                 PrincipalId = await principals.PrincipalIdAsync(clientId, cancellationToken),
             },
-            { Type: IdentityType.SystemAssigned } when encryption.KeySource == KeySource.KeyVault =>
+            { Type: IdentityType.SystemAssigned } when encryption.KeySource == KeySource.KeyVault || CanSwitchToCustomerKey(resource.Kind) =>
                 await CreateSystemIdentityAsync(armResourceId, resource.Region, cancellationToken),
             _ => null,
         };
@@ -92,6 +92,12 @@ public sealed class ResourceAdmission(
         });
         return (spec, [.. disks]);
     }
+
+    /// <summary>
+    /// A Microsoft-managed resource of such a kind gets its system-assigned identity at creation anyway, so the customer
+    /// can grant it access to a key before switching to it (grant first, then enable CMK).
+    /// </summary>
+    private static bool CanSwitchToCustomerKey(ResourceKind kind) => kind.KeySourceSwitches.HasFlag(KeySourceSwitches.PlatformToCustomer);
 
     private async Task<ResourceIdentity> CreateSystemIdentityAsync(string armResourceId, string region, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using CmkFunctions.Core.Validation;
 namespace CmkFunctions.Host.Api.Wire;
 
 /// <summary>The body of <c>PATCH /api/resources/{name}/encryption</c>: the members given change, the others stay.</summary>
-/// <param name="Reencrypt">Also re-encrypt every disk with a new DEK (not offered yet).</param>
+/// <param name="Reencrypt">Also re-encrypt every disk with a new DEK (resumable, on the worker pool).</param>
 public sealed record EncryptionChangeBody(
     string? KeySource,
     string? KeyUri,

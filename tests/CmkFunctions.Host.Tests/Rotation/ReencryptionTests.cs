@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using CmkFunctions.Host.Tests.Disks;
+using CmkFunctions.Testing;
+
+namespace CmkFunctions.Host.Tests.Rotation;
+
+/// <summary>
+/// <c>"reencrypt": true</c> in <c>PATCH /api/resources/{name}/encryption</c>: every disk gets a new DEK, its chunks are
+/// stored again under the next DEK generation and the old generation's blobs are gone, and the data reads back identical;
+/// a host killed in the middle resumes without storing a chunk twice.
+/// </summary>
+[Collection(HostTestFixture.Collection)]
+public sealed class ReencryptionTests(HostTestFixture fixture)
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+
+    private readonly DiskScenario _scenario = new(fixture.Integration);
+
+    [Fact]
+    public async Task ReencryptionMovesEveryChunkToTheNextGenerationAndKeepsTheData()
+    {
+        await using var host = await SubscribedHost.StartAsync(fixture.Integration);
+        var key = await _scenario.GrantedKeyAsync();
+        var name = TestNames.Unique("reenc");
+        var contents = new Dictionary<string, byte[]> { ["cache0"] = DiskScenario.RandomBytes(65536 * 3 + 99), ["cache1"] = DiskScenario.RandomBytes(1000) };
+        var disks = new List<JsonNode>();
+        foreach (var (disk, content) in contents)
+        {
+            disks.Add(ResourceBodies.Disk(disk, "data", content.Length, (await _scenario.UploadSourceAsync(content)).ToString()));
+        }
+
+        using (var created = await host.Service.CreateAsync(name, _scenario.HpcCache(key, [.. disks])))
+        {
+            Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        }
+
+        await host.Service.WaitForStateAsync(name, "Succeeded", Deadline);
+        var before = await _scenario.ResourceBlobsAsync(name);
+
+        using var response = await host.Host.Http.PatchAsJsonAsync(new Uri($"/api/resources/{name}/encryption", UriKind.Relative), new JsonObject { ["reencrypt"] = true });
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"PATCH: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        var outcome = await host.Service.WaitForOperationAsync(new Uri(response.Headers.GetValues("Azure-AsyncOperation").Single()));
+        var after = await _scenario.ResourceBlobsAsync(name);
+
+        Assert.Equal("Succeeded", outcome["status"]!.GetValue<string>());
+        Assert.Equal(ChunkBlobs(before, "g1").Select(blob => blob.Replace("/g1/", "/g2/", StringComparison.Ordinal)), ChunkBlobs(after, "g2"));
+        Assert.NotEmpty(ChunkBlobs(after, "g2"));
+        Assert.Empty(ChunkBlobs(after, "g1"));
+        Assert.DoesNotContain(after, blob => blob.EndsWith("metadata.next.json", StringComparison.Ordinal));
+        foreach (var (disk, content) in contents)
+        {
+            Assert.Equal(content, await DiskScenario.ReadContentAsync(host.Host.Http, name, disk));
+        }
+    }
+
+    [Fact]
+    public async Task HostKilledMidReencryptionResumesWithoutRedoingStoredChunksAndKeepsTheData()
+    {
+        var source = DiskScenario.RandomBytes(SlowProvisioning.DiskSize);
+        var sourceUri = await _scenario.UploadSourceAsync(source);
+        var body = await _scenario.AuthorizedHpcCacheAsync(ResourceBodies.Disk("cache0", "data", source.Length, sourceUri.ToString()));
+        var (clusterId, name) = (TestNames.Unique("reenc-crash"), TestNames.Unique("disk"));
+        // The restarted host takes the dead one's silo address, so the cluster replaces it at once instead of waiting to declare it dead.
+        var settings = SlowProvisioning.Settings(FreePort.Next(), FreePort.Next());
+        await using (var first = await HostProcess.StartAsync(fixture.Integration, clusterId, settings, "host before crash"))
+        {
+            using (var created = await new ServiceClient(first).CreateAsync(name, body))
+            {
+                Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
+            }
+
+            await DiskScenario.WaitForStateAsync(first, name, "Succeeded", SlowProvisioning.RecoveryTimeout);
+            using var patched = await first.Http.PatchAsJsonAsync(new Uri($"/api/resources/{name}/encryption", UriKind.Relative), new JsonObject { ["reencrypt"] = true });
+            Assert.Equal(HttpStatusCode.Accepted, patched.StatusCode);
+            await Poll.UntilAsync(
+                async () =>
+                {
+                    var stored = (await NextGenerationETagsAsync(name)).Count;
+                    Assert.True(stored < SlowProvisioning.ChunkCount, $"re-encryption finished before the host could be killed: {first.Describe()}");
+                    return stored > 0;
+                },
+                TimeSpan.FromSeconds(60),
+                () => $"no chunk of generation 2 was stored: {first.Describe()}");
+            first.Kill();
+        }
+
+        var storedBeforeCrash = await NextGenerationETagsAsync(name);
+        await using var second = await HostProcess.StartAsync(fixture.Integration, clusterId, settings, "host after crash");
+        await DiskScenario.WaitForStateAsync(second, name, "Succeeded", SlowProvisioning.RecoveryTimeout);
+        var content = await DiskScenario.ReadContentAsync(second.Http, name, "cache0");
+        var storedAfterRecovery = await NextGenerationETagsAsync(name);
+        var blobs = await _scenario.ResourceBlobsAsync(name);
+
+        Assert.Equal(source, content);
+        Assert.Equal(SlowProvisioning.ChunkCount, storedAfterRecovery.Count);
+        Assert.All(storedBeforeCrash, chunk => Assert.Equal(chunk.Value, storedAfterRecovery[chunk.Key]));
+        Assert.Empty(ChunkBlobs(blobs, "g1"));
+    }
+
+    /// <summary>The chunk blobs of disk <c>cache0</c> under DEK generation 2, with their ETags.</summary>
+    private async Task<Dictionary<string, ETag>> NextGenerationETagsAsync(string resource)
+    {
+        var container = new BlobServiceClient(fixture.Integration.AzuriteConnectionString).GetBlobContainerClient("disks");
+        var chunks = new Dictionary<string, ETag>(StringComparer.Ordinal);
+        await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, $"{resource}/cache0/g2/", CancellationToken.None))
+        {
+            chunks[blob.Name] = blob.Properties.ETag!.Value;
+        }
+
+        return chunks;
+    }
+
+    private static List<string> ChunkBlobs(IEnumerable<string> blobs, string generation) =>
+        [.. blobs.Where(blob => blob.Contains($"/{generation}/", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+}
