@@ -88,6 +88,40 @@ public sealed class KeyChangeTests(HostTestFixture fixture)
     }
 
     [Fact]
+    public async Task MlWorkspaceRefusesEveryEncryptionChangeWithNothingChanged()
+    {
+        await using var host = await SubscribedHost.StartAsync(fixture.Integration);
+        var key = await _scenario.GrantedKeyAsync();
+        var name = TestNames.Unique("mlw");
+        using (var created = await host.Service.CreateAsync(name, new JsonObject
+        {
+            ["kind"] = "ml-workspace",
+            ["region"] = "eastus",
+            ["subscriptionId"] = fixture.KeyVault.SubscriptionId,
+            ["encryption"] = new JsonObject { ["keySource"] = "Microsoft.Platform" },
+            ["disks"] = new JsonArray(ResourceBodies.Disk("meta0", "metadata", 64 * 1024)),
+        }))
+        {
+            Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        }
+
+        await host.Service.WaitForStateAsync(name, "Succeeded");
+        var before = await host.Service.GetResourceAsync(name);
+
+        using var refused = await PatchAsync(host, name, new JsonObject
+        {
+            ["keySource"] = "Microsoft.KeyVault",
+            ["keyUri"] = key.KeyId.ToString(),
+            ["keyVaultResourceId"] = fixture.KeyVault.VaultResourceId(ResourceBodies.DemoVault),
+        });
+        var problem = await ContentRequests.ProblemAsync(refused);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains(problem["errors"]!.AsObject(), error => error.Key.StartsWith("ml-workspace.", StringComparison.Ordinal));
+        Assert.Equal(before.ToJsonString(), (await host.Service.GetResourceAsync(name)).ToJsonString());
+    }
+
+    [Fact]
     public async Task IdentityChangeIsRefusedWithNothingChanged()
     {
         await using var host = await SubscribedHost.StartAsync(fixture.Integration);
