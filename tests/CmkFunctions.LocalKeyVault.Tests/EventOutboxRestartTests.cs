@@ -4,30 +4,15 @@ using CmkFunctions.Testing;
 namespace CmkFunctions.LocalKeyVault.Tests;
 
 /// <summary>Stops and restarts its own process: an event not yet delivered survives the restart in the outbox.</summary>
-public sealed class EventOutboxRestartTests : IAsyncLifetime
+public sealed class EventOutboxRestartTests : OwnWorkspaceTests
 {
-    private string _configFile = null!;
-    private string _dataDirectory = null!;
-
-    public Task InitializeAsync()
-    {
-        (_configFile, _dataDirectory) = TestConfig.CreateWorkspace();
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync()
-    {
-        TestConfig.DeleteWorkspace(_dataDirectory);
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task UndeliveredEventIsDeliveredAfterARestart()
     {
         await using var webhook = await WebhookReceiver.StartAsync();
         webhook.NotificationStatus = _ => 503;
         var name = KeyVaultCalls.NewKeyName();
-        await using (var first = await LocalKeyVaultProcess.StartAsync(_configFile, _dataDirectory))
+        await using (var first = await LocalKeyVaultProcess.StartAsync(ConfigFile, DataDirectory))
         {
             var (subscribed, body) = await new ManagementCalls(first).PutSubscriptionAsync("cmkdemo", "restart", webhook.Url);
             Assert.True(subscribed == 201, $"subscribing failed: {subscribed} {body}");
@@ -38,7 +23,7 @@ public sealed class EventOutboxRestartTests : IAsyncLifetime
 
         var failedAttempts = webhook.Notifications.Count;
         webhook.NotificationStatus = _ => 200;
-        await using var second = await LocalKeyVaultProcess.StartAsync(_configFile, _dataDirectory);
+        await using var second = await LocalKeyVaultProcess.StartAsync(ConfigFile, DataDirectory);
         await webhook.WaitForNotificationsAsync(n => n.Any(r => r.Status == 200), TimeSpan.FromSeconds(30));
 
         var attempts = webhook.Notifications;

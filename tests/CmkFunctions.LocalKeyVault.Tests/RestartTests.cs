@@ -1,30 +1,15 @@
 namespace CmkFunctions.LocalKeyVault.Tests;
 
 /// <summary>Stops and restarts its own process: state, ports and the readiness file across a restart.</summary>
-public sealed class RestartTests : IAsyncLifetime
+public sealed class RestartTests : OwnWorkspaceTests
 {
-    private string _configFile = null!;
-    private string _dataDirectory = null!;
-
-    public Task InitializeAsync()
-    {
-        (_configFile, _dataDirectory) = TestConfig.CreateWorkspace();
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync()
-    {
-        TestConfig.DeleteWorkspace(_dataDirectory);
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task RestartKeepsKeysPortsAndIdentities()
     {
         IReadOnlyDictionary<string, string> before;
         string kid;
         int exitCode;
-        await using (var first = await LocalKeyVaultProcess.StartAsync(_configFile, _dataDirectory))
+        await using (var first = await LocalKeyVaultProcess.StartAsync(ConfigFile, DataDirectory))
         {
             before = first.Endpoints;
             var calls = new KeyVaultCalls(first, "cmkdemo");
@@ -34,7 +19,7 @@ public sealed class RestartTests : IAsyncLifetime
             exitCode = await first.StopAsync();
         }
 
-        await using var second = await LocalKeyVaultProcess.StartAsync(_configFile, _dataDirectory);
+        await using var second = await LocalKeyVaultProcess.StartAsync(ConfigFile, DataDirectory);
         var (status, got) = await new KeyVaultCalls(second, "cmkdemo").CallAsync(HttpMethod.Get, KeyVaultCalls.KeyPath(kid));
 
         Assert.Equal(0, exitCode);
@@ -46,10 +31,10 @@ public sealed class RestartTests : IAsyncLifetime
     [Fact]
     public async Task StaleEndpointsFileIsReplacedAtStart()
     {
-        Directory.CreateDirectory(_dataDirectory);
-        await File.WriteAllTextAsync(Path.Combine(_dataDirectory, "endpoints.env"), "export IDENTITY_ENDPOINT=http://127.0.0.1:1/stale\n");
+        Directory.CreateDirectory(DataDirectory);
+        await File.WriteAllTextAsync(Path.Combine(DataDirectory, "endpoints.env"), "export IDENTITY_ENDPOINT=http://127.0.0.1:1/stale\n");
 
-        await using var tool = await LocalKeyVaultProcess.StartAsync(_configFile, _dataDirectory);
+        await using var tool = await LocalKeyVaultProcess.StartAsync(ConfigFile, DataDirectory);
 
         Assert.NotEqual("http://127.0.0.1:1/stale", tool.Endpoints["IDENTITY_ENDPOINT"]);
         Assert.True(tool.Endpoints.ContainsKey("CMK_VAULT_URL_cmkdemo"));
