@@ -112,6 +112,10 @@ public static class DiskContentApi
         {
             return DiskContentChecks.Problem(StatusCodes.Status409Conflict, "Conflict", $"{exception.Message} Retry the write.");
         }
+        catch (DiskReencryptedDuringWriteException exception)
+        {
+            return DiskContentChecks.Problem(StatusCodes.Status409Conflict, "Conflict", $"{exception.Message} Write it again.");
+        }
         catch (Exception exception) when (exception is KeyVaultAccessDeniedException or KeyVaultKeyNotFoundException or KeyVaultKeyUnusableException)
         {
             return await DiskContentChecks.KeyRefusedAsync(services, resource, disk, "written", exception);

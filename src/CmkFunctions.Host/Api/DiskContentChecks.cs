@@ -39,7 +39,7 @@ public static class DiskContentChecks
 
         if (action == "written" && resource.PendingKeyChange is { Reencrypt: true })
         {
-            // A write to the old DEK generation after its chunk was copied would be lost at the switch.
+            // New writes wait for the re-encryption to end; one already running is secured by ReencryptionFence.
             return (null, Problem(StatusCodes.Status409Conflict, "Conflict",
                 $"Disk '{disk}' of resource '{name}' is being re-encrypted with a new DEK; it can be written once the change's operation has ended."));
         }

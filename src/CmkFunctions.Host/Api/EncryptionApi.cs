@@ -39,12 +39,9 @@ public static class EncryptionApi
             return Problems.Refused(decision.Violations);
         }
 
-        if (decision.SwitchesKeySource)
+        if (decision.Conflict is { } conflict)
         {
-            return TypedResults.Problem(
-                detail: $"Resource '{name}': switching between customer- and Microsoft-managed keys is allowed for its kind but not offered by this service yet; nothing was changed.",
-                statusCode: StatusCodes.Status501NotImplemented,
-                title: "Not Implemented");
+            return TypedResults.Problem(detail: conflict, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
         }
 
         var operationId = Guid.NewGuid().ToString("N");

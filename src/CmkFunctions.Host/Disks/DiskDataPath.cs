@@ -13,6 +13,7 @@ public static class DiskDataPath
         services.AddSingleton<DiskContentReader>();
         services.AddSingleton<VersionedChunkStore>();
         services.AddSingleton<DiskWriter>();
+        services.AddSingleton<ReencryptionFence>();
         services.AddSingleton<IDiskProvisioner, WorkerPoolDiskProvisioner>();
         services.AddSingleton<DiskReencryptor>();
         return services;

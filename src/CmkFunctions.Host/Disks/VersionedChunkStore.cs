@@ -50,4 +50,18 @@ public sealed class VersionedChunkStore(BlobContainerClient container)
             return false;
         }
     }
+
+    /// <summary>The chunk's ETag now; null when it is not stored.</summary>
+    public async Task<ETag?> ETagOfAsync(string resourceName, string diskName, uint dekGeneration, long index, CancellationToken cancellationToken)
+    {
+        var blob = container.GetBlobClient(DiskBlobNames.Chunk(resourceName, diskName, dekGeneration, index));
+        try
+        {
+            return (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value.ETag;
+        }
+        catch (RequestFailedException exception) when (exception.Status == StatusCodes.Status404NotFound)
+        {
+            return null;
+        }
+    }
 }

@@ -8,23 +8,29 @@ namespace CmkFunctions.Host.Disks;
 /// One disk opened for writing: its header and DEK. Each chunk a write touches is replaced whole, encrypted under a new
 /// random nonce, in one conditional put: a chunk the write covers entirely is encrypted from the new bytes alone; a
 /// chunk it covers in part is read, checked, decrypted, patched and put back only if no one changed it meanwhile
-/// (retried otherwise). A write spanning chunks is atomic per chunk, not as a whole.
+/// (retried otherwise). A write spanning chunks is atomic per chunk, not as a whole. Once stored, the chunks are secured
+/// against a full re-encryption that started meanwhile (<see cref="ReencryptionFence"/>).
 /// </summary>
 public sealed class WritableDisk : IDisposable
 {
     private const int MaxAttemptsPerChunk = 8;
 
     private readonly VersionedChunkStore _chunks;
+    private readonly ReencryptionFence _fence;
     private readonly string _resourceName;
     private readonly string _diskName;
+    private readonly string _identityClientId;
     private readonly DataEncryptionKey _dataEncryptionKey;
     private readonly ChunkCipher _cipher;
 
-    internal WritableDisk(VersionedChunkStore chunks, string resourceName, string diskName, DiskHeader header, DataEncryptionKey dataEncryptionKey)
+    internal WritableDisk(
+        VersionedChunkStore chunks, ReencryptionFence fence, string resourceName, string diskName, string identityClientId, DiskHeader header, DataEncryptionKey dataEncryptionKey)
     {
         _chunks = chunks;
+        _fence = fence;
         _resourceName = resourceName;
         _diskName = diskName;
+        _identityClientId = identityClientId;
         _dataEncryptionKey = dataEncryptionKey;
         _cipher = new ChunkCipher(dataEncryptionKey, header);
     }
@@ -36,9 +42,32 @@ public sealed class WritableDisk : IDisposable
     /// <exception cref="EndOfStreamException">The body ended before <paramref name="count"/> bytes; the chunks before that point are written.</exception>
     /// <exception cref="DiskIntegrityException">A chunk to patch failed its integrity check; it is left as it was.</exception>
     /// <exception cref="ConcurrentChunkWriteException">Other writers kept changing a chunk to patch.</exception>
+    /// <exception cref="DiskReencryptedDuringWriteException">The disk switched to a new DEK generation under the write.</exception>
     public async Task WriteAsync(long offset, long count, Stream body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
+        var written = new List<long>();
+        try
+        {
+            await WriteChunksAsync(offset, count, body, written, cancellationToken);
+        }
+        finally
+        {
+            if (written.Count > 0)
+            {
+                await _fence.SecureAsync(_resourceName, _diskName, _cipher, written, _identityClientId, cancellationToken);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _cipher.Dispose();
+        _dataEncryptionKey.Dispose();
+    }
+
+    private async Task WriteChunksAsync(long offset, long count, Stream body, List<long> written, CancellationToken cancellationToken)
+    {
         var layout = _cipher.Layout;
         var incoming = ArrayPool<byte>.Shared.Rent(layout.ChunkSize);
         var plaintext = ArrayPool<byte>.Shared.Rent(layout.ChunkSize);
@@ -62,6 +91,8 @@ public sealed class WritableDisk : IDisposable
                 {
                     await PatchAsync(piece, incoming, plaintext, stored, cancellationToken);
                 }
+
+                written.Add(index);
             }
         }
         finally
@@ -72,12 +103,6 @@ public sealed class WritableDisk : IDisposable
             ArrayPool<byte>.Shared.Return(plaintext);
             ArrayPool<byte>.Shared.Return(stored);
         }
-    }
-
-    public void Dispose()
-    {
-        _cipher.Dispose();
-        _dataEncryptionKey.Dispose();
     }
 
     private async Task ReplaceWholeAsync(ChunkPiece piece, byte[] incoming, byte[] stored, CancellationToken cancellationToken)

@@ -11,8 +11,9 @@ namespace CmkFunctions.Host.Validation;
 /// <summary>
 /// Decides whether an encryption change is accepted: Core's change rules for the kind first, then the new key against
 /// what Key Vault shows, probed with the resource's own identity (a change never waits for authorization), and for
-/// kinds that need it (HDInsight) the identity's access to the current key too. A switch to Microsoft-managed keys needs
-/// no probe (the platform key is the service's); a switch to a customer's key is probed like any new key. Checking changes nothing.
+/// kinds that need it (HDInsight) the identity's access to the current key too. A change to or within Microsoft-managed
+/// keys needs no probe (the platform key is the service's); a switch to a customer's key is probed like any new key.
+/// Checking changes nothing.
 /// </summary>
 public sealed class EncryptionChangeAdmission(KeyVaultConnections connections, KeyAccessProbe probe, PlatformKey platformKey, TimeProvider time)
 {
@@ -30,14 +31,25 @@ public sealed class EncryptionChangeAdmission(KeyVaultConnections connections, K
         var next = requestCheck.Encryption;
         var switching = next.KeySource != resource.Encryption.KeySource;
         var identity = next.Identity?.ClientId ?? state.Spec.Identity?.ClientId;
-        if (next.KeySource == KeySource.Platform && switching && platformKey.IsConfigured)
+        if (switching && !platformKey.IsConfigured)
         {
-            return new EncryptionChangeDecision([], new KeyChange { Trigger = KeyChangeTrigger.Request, KeySource = KeySource.Platform });
+            return EncryptionChangeDecision.Unavailable(
+                $"Resource '{state.Spec.Name}': the service has no platform key (Cmk:PlatformKeyUri), so it cannot move data between customer- and Microsoft-managed keys. Nothing was changed.");
         }
 
-        if (next.KeySource != KeySource.KeyVault || string.IsNullOrEmpty(identity) || (switching && !platformKey.IsConfigured))
+        if (next.KeySource == KeySource.Platform)
         {
-            return new EncryptionChangeDecision([], null) { SwitchesKeySource = true };
+            // Staying Microsoft-managed re-wraps with the platform key's current version (and re-encrypts when asked).
+            return platformKey.IsConfigured
+                ? new EncryptionChangeDecision([], new KeyChange { Trigger = KeyChangeTrigger.Request, KeySource = KeySource.Platform })
+                : EncryptionChangeDecision.Unavailable(
+                    $"Resource '{state.Spec.Name}' uses Microsoft-managed keys and the service has no platform key (Cmk:PlatformKeyUri): there is no key to change or data to re-encrypt. Nothing was changed.");
+        }
+
+        if (string.IsNullOrEmpty(identity))
+        {
+            return EncryptionChangeDecision.Unavailable(
+                $"Resource '{state.Spec.Name}' has no managed identity whose access to key '{next.KeyId}' the service could use; a system-assigned identity is created only with the resource. Nothing was changed.");
         }
 
         var keyId = next.KeyId!.Value;
@@ -129,9 +141,8 @@ public sealed class EncryptionChangeAdmission(KeyVaultConnections connections, K
 /// <summary>Whether a change is accepted: its violations (none when accepted) and the change to run when accepted.</summary>
 public sealed record EncryptionChangeDecision(IReadOnlyList<Violation> Violations, KeyChange? Change)
 {
-    /// <summary>
-    /// The change is allowed but not run by this service: a switch between customer- and Microsoft-managed keys without a
-    /// platform key (or to a customer's key without a known identity), or a change that keeps Microsoft-managed keys.
-    /// </summary>
-    public bool SwitchesKeySource { get; init; }
+    /// <summary>Why a change the kind's rules allow cannot run on this resource in this service (a 409); null otherwise.</summary>
+    public string? Conflict { get; init; }
+
+    public static EncryptionChangeDecision Unavailable(string reason) => new([], null) { Conflict = reason };
 }

@@ -77,6 +77,25 @@ public sealed class KeySourceSwitchTests(HostTestFixture fixture)
         Assert.Equal(contents, await ReadAllAsync(host, name, contents.Keys));
     }
 
+    [Fact]
+    public async Task MicrosoftManagedRedisReencryptsUnderThePlatformKeyWithItsDataIntact()
+    {
+        await using var host = await SubscribedHost.StartAsync(fixture.Integration);
+        var name = TestNames.Unique("redis-mmk-reenc");
+        var contents = await CreateRedisAsync(host, name, new JsonObject { ["keySource"] = "Microsoft.Platform" });
+
+        var reencrypt = await PatchAcceptedAsync(host, name, new JsonObject { ["reencrypt"] = true });
+        var outcome = await host.Service.WaitForOperationAsync(reencrypt);
+        var after = await host.Service.GetResourceAsync(name);
+        var blobs = await _scenario.ResourceBlobsAsync(name);
+
+        Assert.Equal("Succeeded", outcome["status"]!.GetValue<string>());
+        Assert.Equal("Microsoft.Platform", after["encryption"]!["keySource"]!.GetValue<string>());
+        Assert.All(contents.Keys, disk => Assert.Contains(blobs, blob => blob.StartsWith($"{name}/{disk}/g2/", StringComparison.Ordinal)));
+        Assert.DoesNotContain(blobs, blob => blob.Contains("/g1/", StringComparison.Ordinal));
+        Assert.Equal(contents, await ReadAllAsync(host, name, contents.Keys));
+    }
+
     private JsonObject Encryption(GrantedKey key) => new()
     {
         ["keySource"] = "Microsoft.KeyVault",

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using CmkFunctions.Host.Tests.DataPlane;
 using CmkFunctions.Host.Tests.Disks;
 using CmkFunctions.Testing;
 
@@ -108,6 +109,50 @@ public sealed class ReencryptionTests(HostTestFixture fixture)
         Assert.Empty(ChunkBlobs(blobs, "g1"));
     }
 
+    [Fact]
+    public async Task AWriteRunningWhenAReencryptionStartsIsKeptThoughItsChunksWereCopiedBeforeItStoredThem()
+    {
+        var source = DiskScenario.RandomBytes(CrashDiskSize);
+        var sourceUri = await _scenario.UploadSourceAsync(source);
+        var body = await _scenario.AuthorizedHpcCacheAsync(ResourceBodies.Disk("cache0", "data", source.Length, sourceUri.ToString()));
+        var name = TestNames.Unique("reenc-write");
+        await using var host = await HostProcess.StartAsync(
+            fixture.Integration, TestNames.Unique("reenc-write"), SlowProvisioning.Settings(FreePort.Next(), FreePort.Next()), "slow host");
+        var service = new ServiceClient(host);
+        using (var created = await service.CreateAsync(name, body))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
+        }
+
+        await service.WaitForStateAsync(name, "Succeeded", SlowProvisioning.RecoveryTimeout);
+        var firstChunk = (await _scenario.ChunkETagsAsync(name, "cache0")).Single(chunk => chunk.Key.EndsWith("/g1/" + ChunkName(0), StringComparison.Ordinal));
+
+        // One write over the first 16 chunks: its first chunk is stored, then it stalls while the re-encryption starts and copies past it.
+        var update = DiskScenario.RandomBytes(16 * SlowProvisioning.ChunkSize);
+        var rest = new TaskCompletionSource();
+        using var content = new StallingContent(update, SlowProvisioning.ChunkSize, rest.Task);
+        content.Headers.TryAddWithoutValidation("Content-Range", $"bytes 0-{update.Length - 1}/{source.Length}");
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri($"/api/resources/{name}/disks/cache0/content", UriKind.Relative)) { Content = content };
+        var writing = host.Http.SendAsync(request);
+        await Poll.UntilAsync(
+            async () => (await _scenario.ChunkETagsAsync(name, "cache0"))[firstChunk.Key] != firstChunk.Value,
+            TimeSpan.FromSeconds(30),
+            () => $"the write's first chunk was not stored: {host.Describe()}");
+        using var patched = await host.Http.PatchAsJsonAsync(new Uri($"/api/resources/{name}/encryption", UriKind.Relative), new JsonObject { ["reencrypt"] = true });
+        Assert.Equal(HttpStatusCode.Accepted, patched.StatusCode);
+        await Poll.UntilAsync(
+            async () => (await NextGenerationETagsAsync(name)).Count >= 32,
+            TimeSpan.FromSeconds(60),
+            () => $"the re-encryption did not copy the written chunks: {host.Describe()}");
+        rest.SetResult();
+        using var written = await writing;
+        var outcome = await service.WaitForOperationAsync(new Uri(patched.Headers.GetValues("Azure-AsyncOperation").Single()), SlowProvisioning.RecoveryTimeout);
+
+        Assert.True(written.StatusCode == HttpStatusCode.NoContent, $"PUT: {(int)written.StatusCode} {await written.Content.ReadAsStringAsync()}");
+        Assert.Equal("Succeeded", outcome["status"]!.GetValue<string>());
+        Assert.Equal(ContentRequests.Patched(source, 0, update), await DiskScenario.ReadContentAsync(host.Http, name, "cache0"));
+    }
+
     /// <summary>The chunk blobs of disk <c>cache0</c> under DEK generation 2, with their ETags.</summary>
     private async Task<Dictionary<string, ETag>> NextGenerationETagsAsync(string resource)
     {
@@ -123,4 +168,24 @@ public sealed class ReencryptionTests(HostTestFixture fixture)
 
     private static List<string> ChunkBlobs(IEnumerable<string> blobs, string generation) =>
         [.. blobs.Where(blob => blob.Contains($"/{generation}/", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+
+    private static string ChunkName(long index) => index.ToString("D10", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A request body sent in two parts: the first <c>head</c> bytes at once (with the headers), the rest once <c>resume</c> completes.</summary>
+    private sealed class StallingContent(byte[] body, int head, Task resume) : HttpContent
+    {
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            await stream.WriteAsync(body.AsMemory(0, head));
+            await stream.FlushAsync();
+            await resume;
+            await stream.WriteAsync(body.AsMemory(head));
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = body.Length;
+            return true;
+        }
+    }
 }
