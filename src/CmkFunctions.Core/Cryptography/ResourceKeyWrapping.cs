@@ -62,20 +62,6 @@ public static class ResourceKeyWrapping
         return await WrapAsync(key, newCustomerKey, algorithm ?? wrapped.Algorithm, cancellationToken);
     }
 
-    /// <summary>Rotation: unwraps with <paramref name="currentCustomerKey"/>, wraps with <paramref name="newCustomerKey"/>.</summary>
-    /// <param name="algorithm">The algorithm for the new wrap; null keeps the current one.</param>
-    public static async Task<WrappedResourceKey> RewrapAsync(
-        WrappedResourceKey wrapped,
-        IKeyEncryptionKey currentCustomerKey,
-        IKeyEncryptionKey newCustomerKey,
-        string? algorithm = null,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(wrapped);
-        using var key = await UnwrapAsync(wrapped, currentCustomerKey, cancellationToken);
-        return await WrapAsync(key, newCustomerKey, algorithm ?? wrapped.Algorithm, cancellationToken);
-    }
-
     internal static async Task<ResourceKey> UnwrapAsync(
         WrappedResourceKey wrapped,
         IKeyEncryptionKeyResolver resolver,

@@ -58,6 +58,12 @@ public sealed record ResourceKind
 
     public required IReadOnlyList<PropertyRule> Properties { get; init; }
 
+    /// <summary>
+    /// Whether the service's own principal, not the resource's identity, uses the customer's key: the customer grants it
+    /// access before creating the resource (Azure Machine Learning's metadata stores use a first-party principal so).
+    /// </summary>
+    public required bool KeyUsedByServicePrincipal { get; init; }
+
     public bool HasAuthorizationStep => AuthorizationWindow is not null;
 
     public DiskRule? FindDiskRule(DiskKind kind) => Disks.FirstOrDefault(rule => rule.Kind == kind);

@@ -27,6 +27,7 @@ public static class ResourceKinds
         KeyChangeNeedsOldKeyAccess = false,
         KeySourceSwitches = KeySourceSwitches.None,
         KeySourceSwitchWarning = null,
+        KeyUsedByServicePrincipal = false,
         Disks =
         [
             new(DiskKind.Data, DiskCmkCondition.Always, "HPC Cache encrypts all cache disks with the cache's key."),
@@ -54,6 +55,7 @@ public static class ResourceKinds
         KeyChangeNeedsOldKeyAccess = true,
         KeySourceSwitches = KeySourceSwitches.None,
         KeySourceSwitchWarning = null,
+        KeyUsedByServicePrincipal = false,
         Disks =
         [
             new(DiskKind.Os, DiskCmkCondition.Never, "HDInsight OS disks are not encrypted with customer-managed keys; they keep SSE encryption with Microsoft-managed keys."),
@@ -87,6 +89,7 @@ public static class ResourceKinds
         KeyChangeNeedsOldKeyAccess = false,
         KeySourceSwitches = KeySourceSwitches.Both,
         KeySourceSwitchWarning = null,
+        KeyUsedByServicePrincipal = false,
         Disks =
         [
             new(DiskKind.Data, DiskCmkCondition.Always, "Azure VMware Solution encrypts all vSAN disks with the private cloud's key."),
@@ -114,6 +117,7 @@ public static class ResourceKinds
         KeyChangeNeedsOldKeyAccess = false,
         KeySourceSwitches = KeySourceSwitches.Both,
         KeySourceSwitchWarning = "Changing between MMK and CMK on an existing cache instance triggers a long-running maintenance operation; it is not recommended for production use because a service disruption occurs.",
+        KeyUsedByServicePrincipal = false,
         Disks =
         [
             new(DiskKind.Os, DiskCmkCondition.Always, "Azure Managed Redis encrypts the OS disk with the cache's key."),
@@ -146,6 +150,7 @@ public static class ResourceKinds
         KeyChangeNeedsOldKeyAccess = false,
         KeySourceSwitches = KeySourceSwitches.None,
         KeySourceSwitchWarning = null,
+        KeyUsedByServicePrincipal = true,
         Disks =
         [
             new(DiskKind.Metadata, DiskCmkCondition.Always, "Azure Machine Learning encrypts its metadata stores (Cosmos DB, Search, Storage) with the workspace's key."),

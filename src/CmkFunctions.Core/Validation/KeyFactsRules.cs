@@ -90,7 +90,7 @@ internal static class KeyFactsRules
 
     public static Violation MissingAccess(ResourceKind kind, ManagedIdentity? identity, KeyVaultKeyIdentifier keyId, AccessFacts access, string rule, string which) =>
         new(kind.Code(rule),
-            $"{kind.DisplayName} needs its {Describe(identity)} to have Get, Wrap Key and Unwrap Key on {which} '{keyId.Name}'; it lacks {Phrases.Both(access.Missing)}. Grant them in the vault's access policy or with the Key Vault Crypto Service Encryption User role.");
+            $"{kind.DisplayName} needs {(kind.KeyUsedByServicePrincipal ? "the service's principal" : $"its {Describe(identity)}")} to have Get, Wrap Key and Unwrap Key on {which} '{keyId.Name}'; it lacks {Phrases.Both(access.Missing)}. Grant them in the vault's access policy or with the Key Vault Crypto Service Encryption User role{(kind.KeyUsedByServicePrincipal ? " before creating the " + kind.ResourceNoun : string.Empty)}.");
 
     public static Violation KeyNotFound(KeyVaultKeyIdentifier keyId) =>
         new(RuleCodes.KeyNotFound, $"Key '{keyId}' was not found. Create the key or correct the keyUri.");

@@ -41,6 +41,9 @@ public sealed class KeyVaultConnections
     /// <summary>The service's own identity: reads vault and key facts, manages system-assigned identities.</summary>
     public TokenCredential ServiceCredential { get; }
 
+    /// <summary>The client id of <see cref="ServiceCredential"/>; empty for the host's default managed identity.</summary>
+    public string ServiceIdentityClientId => _serviceIdentity;
+
     public KeyVaultManagementClient Management { get; }
 
     /// <summary>Pipeline options for the service's own ARM calls.</summary>

@@ -39,7 +39,7 @@ public static class DiskContentApi
         IAsyncEnumerator<ReadOnlyMemory<byte>>? pieces = null;
         try
         {
-            content = await services.Reader.OpenAsync(name, disk, resource.Spec.Identity?.ClientId ?? string.Empty, cancellationToken);
+            content = await services.Reader.OpenAsync(name, disk, resource.Spec.KeyClientId(services.Options.Value) ?? string.Empty, cancellationToken);
             var range = ContentRanges.ToRead(http.Request, content.Length);
             if (range is null)
             {
@@ -89,7 +89,7 @@ public static class DiskContentApi
 
         try
         {
-            using var target = await services.Writer.OpenAsync(name, disk, resource.Spec.Identity?.ClientId ?? string.Empty, cancellationToken);
+            using var target = await services.Writer.OpenAsync(name, disk, resource.Spec.KeyClientId(services.Options.Value) ?? string.Empty, cancellationToken);
             var (offset, count, rangeRefusal) = ContentRanges.ToWrite(services.Http.Request, target.Length);
             if (rangeRefusal is not null)
             {

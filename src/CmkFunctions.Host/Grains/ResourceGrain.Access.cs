@@ -65,7 +65,7 @@ public sealed partial class ResourceGrain : IResourceKeyAccessGrain
         KeyAccessVerdict verdict;
         try
         {
-            verdict = await accessCheck.CheckAsync(state.Spec.Identity!.ClientId, KeyVaultKeyIdentifier.Parse(state.ActiveKeyId!), CancellationToken.None);
+            verdict = await accessCheck.CheckAsync(state.Spec.KeyClientId(options.Value)!, KeyVaultKeyIdentifier.Parse(state.ActiveKeyId!), CancellationToken.None);
         }
         catch (Exception exception) when (exception is KeyVaultUnreachableException or KeyVaultThrottledException)
         {

@@ -108,7 +108,7 @@ public sealed partial class ResourceGrain : IResourceRotationGrain
         }
 
         var active = KeyVaultKeyIdentifier.Parse(state.ActiveKeyId);
-        var key = await connections.ClientFor(state.Spec.Identity!.ClientId, active.VaultUri).GetKeyAsync(active.Name, active.Version);
+        var key = await connections.ClientFor(state.Spec.KeyClientId(options.Value)!, active.VaultUri).GetKeyAsync(active.Name, active.Version);
         return key.Properties.CreatedOn;
     }
 
@@ -122,17 +122,18 @@ public sealed partial class ResourceGrain : IResourceRotationGrain
         var state = resource.State;
         var change = state.PendingKeyChange!;
         var identity = change.Identity ?? state.Spec.Identity;
+        var keyClientId = (state.Spec with { Identity = identity }).KeyClientId(options.Value);
         try
         {
             var (target, createdOn) = change.KeySource == KeySource.Platform
                 ? (await PlatformKey.CurrentVersionAsync(cancellationToken), null)
-                : await ResolveCustomerTargetAsync(change, identity!.ClientId, cancellationToken);
-            var rewrapped = await RewrapResourceKeyAsync(state.ResourceKey?.ToWrapped(), identity?.ClientId, target, cancellationToken);
+                : await ResolveCustomerTargetAsync(change, keyClientId!, cancellationToken);
+            var rewrapped = await RewrapResourceKeyAsync(state.ResourceKey?.ToWrapped(), keyClientId, target, cancellationToken);
             await Rewriter.ReplaceResourceKeyAsync(Name, state.Disks.Where(state.SharesResourceKey).Select(disk => disk.Name), rewrapped, cancellationToken);
             if (change.Reencrypt)
             {
                 var stored = state.Disks.Where(disk => disk.Provisioned && state.ResourceKeyOf(disk) is not null).Select(disk => disk.Name);
-                await Reencryptor.ReencryptAsync(Name, stored, identity?.ClientId ?? string.Empty, cancellationToken);
+                await Reencryptor.ReencryptAsync(Name, stored, keyClientId ?? string.Empty, cancellationToken);
             }
 
             var previous = state.Spec;
@@ -234,7 +235,7 @@ public sealed partial class ResourceGrain : IResourceRotationGrain
             && !configured.IsVersioned
             && state.ActiveKeyId is { } active)
         {
-            await GrainFactory.GetGrain<IKeyGrain>(KeyGrainKeys.For(configured)).FollowAsync(Name, state.Spec.Identity!.ClientId, active);
+            await GrainFactory.GetGrain<IKeyGrain>(KeyGrainKeys.For(configured)).FollowAsync(Name, state.Spec.KeyClientId(options.Value)!, active);
         }
     }
 

@@ -58,7 +58,7 @@ public sealed partial class ResourceGrain
         }
 
         var keyId = KeyVaultKeyIdentifier.Parse(spec.KeyUri!);
-        var access = await probe.ProbeAsync(spec.Identity!.ClientId, keyId, publicKey: null, cancellationToken);
+        var access = await probe.ProbeAsync(spec.KeyClientId(options.Value)!, keyId, publicKey: null, cancellationToken);
         if (access.Facts.HasAll)
         {
             await CreateResourceKeyAsync(keyId.IsVersioned ? keyId : access.CurrentKeyId!.Value, cancellationToken);
@@ -89,7 +89,7 @@ public sealed partial class ResourceGrain
     {
         using var resourceKey = ResourceKey.Generate();
         var wrapped = await ResourceKeyWrapping.WrapAsync(
-            resourceKey, connections.KeyFor(resource.State.Spec.Identity!.ClientId, versionedKeyId), cancellationToken: cancellationToken);
+            resourceKey, connections.KeyFor(resource.State.Spec.KeyClientId(options.Value)!, versionedKeyId), cancellationToken: cancellationToken);
         await SaveAsync(state => Move(state, ProvisioningState.ProvisioningDisks) with
         {
             ResourceKey = StoredResourceKey.From(wrapped),
@@ -108,7 +108,7 @@ public sealed partial class ResourceGrain
         var state = resource.State;
         var request = new DiskProvisioningRequest(
             Name,
-            state.Spec.Identity?.ClientId,
+            state.Spec.KeyClientId(options.Value),
             options.Value.ChunkSizeBytes,
             [.. state.Disks.Where(disk => !disk.Provisioned).Select(disk => new DiskToProvision(
                 disk.Name, disk.Kind, disk.SizeBytes, disk.SourceUri is null ? null : new Uri(disk.SourceUri), state.ResourceKeyOf(disk)?.ToWrapped()))]);
@@ -196,6 +196,7 @@ public sealed partial class ResourceGrain
     private static ResourceKind KindOf(ResourceSpec spec) =>
         ResourceKinds.TryGet(spec.Kind, out var kind) ? kind : throw new InvalidOperationException($"Resource kind '{spec.Kind}' is not known.");
 
-    private static string DescribeIdentity(ResourceSpec spec) =>
-        $"{spec.Identity!.Type.Describe()} identity '{spec.Identity.ClientId}'";
+    private static string DescribeIdentity(ResourceSpec spec) => KindOf(spec).KeyUsedByServicePrincipal
+        ? "service's principal"
+        : $"{spec.Identity!.Type.Describe()} identity '{spec.Identity.ClientId}'";
 }

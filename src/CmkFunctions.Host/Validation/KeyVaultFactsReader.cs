@@ -10,8 +10,9 @@ namespace CmkFunctions.Host.Validation;
 
 /// <summary>
 /// Reads what Key Vault shows about a create request's key: the vault's ARM properties and the key (as the service's own
-/// identity), and what the resource's identity may do with the key (<see cref="KeyAccessProbe"/>). A system-assigned
-/// identity does not exist before the resource, so it has no access yet.
+/// identity), and what the identity that will use the key may do with it (<see cref="KeyAccessProbe"/>): the resource's,
+/// or the service's for kinds whose key the service's principal uses. A system-assigned identity does not exist before
+/// the resource, so it has no access yet.
 /// </summary>
 public sealed class KeyVaultFactsReader(KeyVaultConnections connections, KeyAccessProbe probe)
 {
@@ -23,9 +24,11 @@ public sealed class KeyVaultFactsReader(KeyVaultConnections connections, KeyAcce
         var violations = new List<Violation>();
         var vault = await ReadVaultAsync(encryption.KeyVaultResourceId!, keyId, violations, cancellationToken);
         var key = await ReadKeyAsync(keyId, violations, cancellationToken);
-        var access = encryption.Identity is { Type: IdentityType.UserAssigned, ClientId: { } clientId }
-            ? await ProbeAsync(clientId, keyId, key, violations, cancellationToken)
-            : AccessFacts.None;
+        var access = resource.Kind.KeyUsedByServicePrincipal
+            ? (await probe.ProbeAsync(connections.ServiceIdentityClientId, keyId, key, cancellationToken)).Facts
+            : encryption.Identity is { Type: IdentityType.UserAssigned, ClientId: { } clientId }
+                ? await ProbeAsync(clientId, keyId, key, violations, cancellationToken)
+                : AccessFacts.None;
         var facts = vault is null ? null : new ObservedFacts(vault, key is null ? null : ToFacts(key), access);
         return new ObservedFactsReading(facts, violations);
     }

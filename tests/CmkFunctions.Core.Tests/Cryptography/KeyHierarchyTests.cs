@@ -102,7 +102,7 @@ public sealed class KeyHierarchyTests : IDisposable
         var disks = Enumerable.Range(0, 3).Select(_ => resource.AddDisk()).ToList();
         using var newVersion = customerKey.Rotate();
 
-        var rewrapped = await ResourceKeyWrapping.RewrapAsync(resource.WrappedKey, customerKey, newVersion);
+        var rewrapped = await ResourceKeyWrapping.RewrapAsync(resource.WrappedKey, new CustomerKeyResolver(customerKey), newVersion);
 
         foreach (var (metadata, stored, plaintext) in disks)
         {
@@ -118,7 +118,7 @@ public sealed class KeyHierarchyTests : IDisposable
         var (metadata, stored, plaintext) = resource.AddDisk();
         using var newVersion = customerKey.Rotate();
 
-        var rewrapped = await ResourceKeyWrapping.RewrapAsync(resource.WrappedKey, customerKey, newVersion, KeyWrapAlgorithms.RsaOaep);
+        var rewrapped = await ResourceKeyWrapping.RewrapAsync(resource.WrappedKey, new CustomerKeyResolver(customerKey), newVersion, KeyWrapAlgorithms.RsaOaep);
 
         Assert.Equal(KeyWrapAlgorithms.RsaOaep, rewrapped.Algorithm);
         Assert.Equal(plaintext, await TestResource.ReadAsync(metadata with { WrappedResourceKey = rewrapped }, stored, new CustomerKeyResolver(newVersion)));

@@ -57,7 +57,7 @@ public sealed class KeyZeroingTests
         using var resourceKey = ResourceKey.Generate();
         var wrapped = await ResourceKeyWrapping.WrapAsync(resourceKey, customerKey);
 
-        await ResourceKeyWrapping.RewrapAsync(wrapped, customerKey, newVersion);
+        await ResourceKeyWrapping.RewrapAsync(wrapped, new CustomerKeyResolver(customerKey), newVersion);
 
         Assert.All(Assert.Single(customerKey.Unwrapped), b => Assert.Equal(0, b));
     }

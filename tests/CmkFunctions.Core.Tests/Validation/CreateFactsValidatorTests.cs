@@ -32,6 +32,17 @@ public sealed class CreateFactsValidatorTests
     }
 
     [Fact]
+    public void MlWorkspaceWithoutAccessAsksToGrantTheServicePrincipalBeforeCreation()
+    {
+        var validation = CreateFactsValidator.Validate(Resource("ml-workspace"), Facts("ml-workspace", access: AccessFacts.None), Now);
+
+        var violation = Assert.Single(validation.Violations);
+        Assert.Equal("ml-workspace.key-access", violation.Code);
+        Assert.Contains("needs the service's principal to have Get, Wrap Key and Unwrap Key", violation.Detail, StringComparison.Ordinal);
+        Assert.EndsWith("before creating the workspace.", violation.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ExpiredKeyIsRejected()
     {
         var validation = CreateFactsValidator.Validate(Resource("vmware"), Facts("vmware", key: Key() with { Expires = Now }), Now);
