@@ -21,7 +21,7 @@ public sealed class PlatformKey
         ArgumentNullException.ThrowIfNull(options);
         _connections = connections;
         _keyId = KeyVaultKeyIdentifier.TryCreate(options.Value.PlatformKeyUri, out var keyId) ? keyId : null;
-        IdentityClientId = options.Value.ServiceIdentityClientId ?? string.Empty;
+        IdentityClientId = connections.ServiceIdentityClientId;
     }
 
     public bool IsConfigured => _keyId is not null;

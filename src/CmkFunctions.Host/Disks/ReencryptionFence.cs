@@ -48,13 +48,13 @@ public sealed class ReencryptionFence(DiskStore store, VersionedChunkStore chunk
     private async Task CarryOverAsync(string resourceName, string diskName, ChunkCipher from, ChunkCipher to, long index, CancellationToken cancellationToken)
     {
         var layout = from.Layout;
-        var stored = ArrayPool<byte>.Shared.Rent(layout.ChunkSize + ChunkFormat.Overhead + 1);
+        var room = layout.StoredChunkLengthAt(index) + 1;
+        var stored = ArrayPool<byte>.Shared.Rent(room);
         var plaintext = ArrayPool<byte>.Shared.Rent(layout.ChunkSize);
         try
         {
             while (true)
             {
-                var room = layout.StoredChunkLengthAt(index) + 1;
                 var (length, etag) = await chunks.ReadAsync(resourceName, diskName, from.Header.DekGeneration, index, stored.AsMemory(0, room), cancellationToken);
                 if (etag is null)
                 {
