@@ -26,8 +26,9 @@ public sealed class AuthorizationDeadlineTests(HostTestFixture fixture)
 
         var deadline = waiting["authorizationDeadline"]!.GetValue<DateTimeOffset>();
         Assert.Equal("hpc-cache.authorization-timeout", failed["error"]!["code"]!.GetValue<string>());
-        var operation = await service.Http.GetFromJsonAsync<JsonNode>(new Uri(created.Headers.GetValues("Azure-AsyncOperation").Single()));
-        Assert.Equal("Failed", operation!["status"]!.GetValue<string>());
+        // The operation ends in the step after the one that saved Failed: a client polls it, as here.
+        var operation = await service.WaitForOperationAsync(new Uri(created.Headers.GetValues("Azure-AsyncOperation").Single()));
+        Assert.Equal("Failed", operation["status"]!.GetValue<string>());
         Assert.True(operation["endTime"]!.GetValue<DateTimeOffset>() >= deadline, $"failed at {operation["endTime"]}, before the deadline {deadline}");
         await fixture.Integration.Admin.AddAccessPolicyAsync(
             ResourceBodies.DemoVault, waiting["identity"]!["principalId"]!.GetValue<string>(), LocalKeyVaultAdmin.KeyEncryptionPermissions);
