@@ -164,6 +164,10 @@ public static class ResourceKinds
 
     public static IReadOnlyList<ResourceKind> All { get; } = [HpcCache, HdInsight, Vmware, Redis, MlWorkspace];
 
+    /// <exception cref="InvalidOperationException">No kind has that name (a stored resource names a kind this build lacks).</exception>
+    public static ResourceKind Get(string name) =>
+        TryGet(name, out var kind) ? kind : throw new InvalidOperationException($"Resource kind '{name}' is not known.");
+
     public static bool TryGet(string? name, [NotNullWhen(true)] out ResourceKind? kind)
     {
         kind = All.FirstOrDefault(candidate => string.Equals(candidate.Name, name, StringComparison.OrdinalIgnoreCase));

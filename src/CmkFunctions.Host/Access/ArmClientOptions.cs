@@ -1,6 +1,0 @@
-using Azure.Core;
-
-namespace CmkFunctions.Host.Access;
-
-/// <summary>Pipeline options for the host's own ARM requests (system-assigned identities).</summary>
-public sealed class ArmClientOptions : ClientOptions;

@@ -1,4 +1,0 @@
-namespace CmkFunctions.Host.Api.Wire;
-
-/// <summary><c>GET /api/resources</c>, shaped like an ARM list: <c>{"value": [...]}</c>.</summary>
-public sealed record ResourceList(IReadOnlyList<ResourceView> Value);

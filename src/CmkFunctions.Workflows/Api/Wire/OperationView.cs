@@ -1,0 +1,75 @@
+using System.Text.Json;
+using CmkFunctions.Workflows.Operations;
+using CmkFunctions.Workflows.Records;
+using Microsoft.DurableTask.Client;
+
+namespace CmkFunctions.Workflows.Api.Wire;
+
+/// <summary>An operation as <c>GET /api/operations/{id}</c> shows it, shaped like ARM's Azure-AsyncOperation status.</summary>
+/// <param name="Status"><c>InProgress</c>, <c>Succeeded</c>, <c>Failed</c> or <c>Canceled</c>.</param>
+public sealed record OperationView(
+    string Id,
+    string ResourceName,
+    string Action,
+    string Status,
+    DateTimeOffset StartTime,
+    DateTimeOffset? EndTime,
+    ErrorView? Error)
+{
+    /// <summary>Running → InProgress, Completed → Succeeded, Failed → Failed, Terminated → Canceled.</summary>
+    public static OperationView From(OrchestrationMetadata instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        var status = instance.RuntimeStatus switch
+        {
+            OrchestrationRuntimeStatus.Completed => "Succeeded",
+            OrchestrationRuntimeStatus.Failed => "Failed",
+            OrchestrationRuntimeStatus.Terminated => "Canceled",
+            _ => "InProgress",
+        };
+        return new OperationView(
+            instance.InstanceId,
+            ResourceNameOf(instance.SerializedInput),
+            OperationActions.Of(instance.Name),
+            status,
+            instance.CreatedAt,
+            status == "InProgress" ? null : instance.LastUpdatedAt,
+            ErrorOf(instance));
+    }
+
+    private static ErrorView? ErrorOf(OrchestrationMetadata instance)
+    {
+        var error = instance.RuntimeStatus switch
+        {
+            OrchestrationRuntimeStatus.Failed when instance.FailureDetails is { } failure =>
+                OperationFailedException.TryParse(failure.ErrorType, failure.ErrorMessage)
+                ?? new ResourceError { Code = "operation.failed", Message = failure.ErrorMessage },
+            OrchestrationRuntimeStatus.Terminated => instance.SerializedOutput is { Length: > 0 } output
+                ? JsonSerializer.Deserialize<ResourceError>(output, RecordJson.Options)
+                : null,
+            _ => null,
+        };
+        return error is null ? null : new ErrorView(error.Code, error.Message);
+    }
+
+    /// <summary>Every operation's input is the resource's name or a record with a <c>resourceName</c>.</summary>
+    private static string ResourceNameOf(string? serializedInput)
+    {
+        if (string.IsNullOrEmpty(serializedInput))
+        {
+            return string.Empty;
+        }
+
+        using var input = JsonDocument.Parse(serializedInput);
+        var root = input.RootElement;
+        if (root.ValueKind == JsonValueKind.String)
+        {
+            return root.GetString()!;
+        }
+
+        return root.ValueKind == JsonValueKind.Object
+            && root.EnumerateObject().FirstOrDefault(property => property.NameEquals("resourceName") || property.NameEquals("ResourceName")) is { Value.ValueKind: JsonValueKind.String } name
+            ? name.Value.GetString()!
+            : string.Empty;
+    }
+}

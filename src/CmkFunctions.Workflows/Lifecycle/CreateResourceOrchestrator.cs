@@ -1,0 +1,37 @@
+using CmkFunctions.Workflows.Disks.Provisioning;
+using CmkFunctions.Workflows.Operations;
+using Microsoft.DurableTask;
+
+namespace CmkFunctions.Workflows.Lifecycle;
+
+/// <summary>
+/// Creating a resource: check the key → wait for authorization (re-checked on <c>authorize</c>, on a vault's access
+/// events and every <see cref="CreateResourceInput.AuthorizationCheckInterval"/>; failed for good at the deadline) →
+/// wrap the resource key → provision the encrypted disks → Succeeded.
+/// </summary>
+public sealed class CreateResourceOrchestrator : TaskOrchestrator<CreateResourceInput, string>
+{
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, CreateResourceInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var step = new ResourceStep(input.ResourceName, context.InstanceId);
+
+        var access = await context.CallActivityAsync<CreationAccess>(nameof(CheckCreationKeyAccess), step, ActivityRetry.Options);
+        while (access.Outcome == CreationAccessOutcome.Waiting)
+        {
+            await AuthorizationWait.UntilNextCheckAsync(context, access.Deadline!.Value, input.AuthorizationCheckInterval);
+            access = await context.CallActivityAsync<CreationAccess>(nameof(CheckCreationKeyAccess), step, ActivityRetry.Options);
+        }
+
+        if (access.Outcome == CreationAccessOutcome.Failed)
+        {
+            throw new OperationFailedException(access.Error!);
+        }
+
+        await context.CallActivityAsync(nameof(WrapResourceKey), step, ActivityRetry.Options);
+        await DiskProvisioning.ProvisionAsync(context, step);
+        await context.CallActivityAsync(nameof(CompleteResourceOperation), step, ActivityRetry.Options);
+        return "Succeeded";
+    }
+}

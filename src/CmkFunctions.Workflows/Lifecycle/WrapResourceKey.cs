@@ -1,0 +1,71 @@
+using CmkFunctions.Core.Cryptography;
+using CmkFunctions.Core.Keys;
+using CmkFunctions.Core.Kinds;
+using CmkFunctions.Core.Lifecycle;
+using CmkFunctions.Workflows.Access;
+using CmkFunctions.Workflows.Operations;
+using CmkFunctions.Workflows.Records;
+using CmkFunctions.Workflows.Settings;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CmkFunctions.Workflows.Lifecycle;
+
+/// <summary>
+/// Creates the resource key and stores it wrapped by the current version of the customer's key (only the wrapped form
+/// is kept), then moves the resource to ProvisioningDisks. A resource with a versionless key joins the key's followers
+/// first, so a version created meanwhile either reaches it through rotation or is the version it wraps with; it joins
+/// its vault's index so access events reach it. Microsoft-managed resources only move on (their keys come with the disks).
+/// </summary>
+public sealed class WrapResourceKey(
+    ResourceRecords records,
+    KeyFollowerIndex followers,
+    VaultResourceIndex vaults,
+    KeyAccessProbe probe,
+    KeyVaultConnections connections,
+    IOptions<CmkOptions> options,
+    ILogger<WrapResourceKey> logger) : TaskActivity<ResourceStep, string?>
+{
+    public override async Task<string?> RunAsync(TaskActivityContext context, ResourceStep input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var state = await records.ForStepAsync(input);
+        if (state.ProvisioningState is not (ProvisioningState.Creating or ProvisioningState.WaitingForKey))
+        {
+            return state.ActiveKeyId;
+        }
+
+        var spec = state.Spec;
+        if (spec.KeySource == KeySource.Platform)
+        {
+            await records.UpdateForStepAsync(input, current => current.MovedTo(ProvisioningState.ProvisioningDisks));
+            return null;
+        }
+
+        var identity = spec.KeyClientId(options.Value)!;
+        var keyId = KeyVaultKeyIdentifier.Parse(spec.KeyUri!);
+        if (!keyId.IsVersioned)
+        {
+            await followers.FollowAsync(keyId, spec.Name, identity);
+        }
+
+        if (KeyVaultResourceId.TryParse(spec.KeyVaultResourceId, out var vault, out _))
+        {
+            await vaults.JoinAsync(vault.VaultName, spec.Name, keyId.Name);
+        }
+
+        var access = await probe.ProbeAsync(identity, keyId, publicKey: null, CancellationToken.None);
+        var versioned = keyId.IsVersioned ? keyId : access.CurrentKeyId ?? throw new InvalidOperationException($"Key '{keyId}' has no current version.");
+        using var resourceKey = ResourceKey.Generate();
+        var wrapped = await ResourceKeyWrapping.WrapAsync(resourceKey, connections.KeyFor(identity, versioned));
+        await records.UpdateForStepAsync(input, current => current.MovedTo(ProvisioningState.ProvisioningDisks) with
+        {
+            ResourceKey = StoredResourceKey.From(wrapped),
+            ActiveKeyId = wrapped.KeyId,
+            AuthorizationDeadline = null,
+        });
+        logger.LogInformation("Resource {Resource}: resource key wrapped by {KeyId}; provisioning disks.", spec.Name, wrapped.KeyId);
+        return wrapped.KeyId;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using CmkFunctions.Core.Kinds;
+using CmkFunctions.Core.Lifecycle;
+
+namespace CmkFunctions.Workflows.Records;
+
+/// <summary>A resource's durable state, written after every lifecycle step. Holds wrapped keys only.</summary>
+public sealed record ResourceState
+{
+    public ResourceSpec Spec { get; init; } = new();
+
+    public ProvisioningState ProvisioningState { get; init; }
+
+    public EncryptionStatus EncryptionStatus { get; init; }
+
+    /// <summary>The operation in progress or last finished (create, then delete).</summary>
+    public string OperationId { get; init; } = string.Empty;
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Set while the resource may wait for its identity to be granted access; at this time it fails for good.</summary>
+    public DateTimeOffset? AuthorizationDeadline { get; init; }
+
+    /// <summary>The versioned key id that wraps the resource key now.</summary>
+    public string? ActiveKeyId { get; init; }
+
+    public StoredResourceKey? ResourceKey { get; init; }
+
+    public ImmutableArray<DiskState> Disks { get; init; } = [];
+
+    public ResourceError? Error { get; init; }
+
+    /// <summary>Access re-checks and key warnings (revocation, restore, KeyNearExpiry).</summary>
+    public KeyAccessState KeyAccess { get; init; } = new();
+
+    /// <summary>A rotation or key change under way (state Updating); null otherwise.</summary>
+    public KeyChange? PendingKeyChange { get; init; }
+
+    /// <summary>Every re-wrap of the resource key since creation, oldest first.</summary>
+    public ImmutableArray<KeyWrapRecord> KeyWraps { get; init; } = [];
+
+    /// <summary>When Key Vault created the active key version; null until it was read.</summary>
+    public DateTimeOffset? ActiveKeyCreatedOn { get; init; }
+
+    /// <summary>
+    /// The resource key of disks that stay Microsoft-managed whatever the resource's key source (wrapped by the platform
+    /// key), kept apart from <see cref="ResourceKey"/> so that key never sits under the platform key while it is the
+    /// customer's. Null without such disks or without a platform key.
+    /// </summary>
+    public StoredResourceKey? PlatformResourceKey { get; init; }
+
+    public bool IsFinished => ProvisioningState is ProvisioningState.Succeeded or ProvisioningState.Failed;
+
+    /// <summary>This state moved to <paramref name="next"/>.</summary>
+    /// <exception cref="InvalidOperationException">The lifecycle does not allow the move.</exception>
+    public ResourceState MovedTo(ProvisioningState next)
+    {
+        ProvisioningTransitions.EnsureAllowed(ProvisioningState, next);
+        return this with { ProvisioningState = next };
+    }
+
+    /// <summary>
+    /// Whether <paramref name="disk"/> uses <see cref="ResourceKey"/> (it takes the customer's key whenever the resource
+    /// has one) rather than <see cref="PlatformResourceKey"/>.
+    /// </summary>
+    public bool SharesResourceKey(DiskState disk)
+    {
+        ArgumentNullException.ThrowIfNull(disk);
+        var kind = ResourceKinds.TryGet(Spec.Kind, out var known) ? known : throw new InvalidOperationException($"Resource kind '{Spec.Kind}' is not known.");
+        return DiskKeySources.Decide(kind, KeySource.KeyVault, new ResourceProperties(Spec.Properties), disk.Kind).KeySource == KeySource.KeyVault;
+    }
+
+    /// <summary>The resource key that protects <paramref name="disk"/>; null when the disk holds no data (Microsoft-managed without a platform key).</summary>
+    public StoredResourceKey? ResourceKeyOf(DiskState disk) => SharesResourceKey(disk) ? ResourceKey : PlatformResourceKey;
+}

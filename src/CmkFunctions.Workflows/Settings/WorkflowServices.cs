@@ -1,0 +1,37 @@
+using CmkFunctions.Workflows.Access;
+using CmkFunctions.Workflows.Disks;
+using CmkFunctions.Workflows.Identities;
+using CmkFunctions.Workflows.Records;
+using CmkFunctions.Workflows.Validation;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CmkFunctions.Workflows.Settings;
+
+/// <summary>What both hosts register: settings, storage (records, indexes, disks), Key Vault and ARM access, validation, the activities.</summary>
+public static class WorkflowServices
+{
+    public static IServiceCollection AddCmkWorkflows(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<CmkOptions>().Bind(configuration.GetSection(CmkOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CmkOptions>, CmkOptionsValidation>();
+        services.AddOptions<RotationOptions>().Bind(configuration.GetSection(CmkOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<KeyVaultConnections>();
+        services.AddSingleton<PlatformKey>();
+        services.AddSingleton<KeyAccessProbe>();
+        services.AddSingleton<ResourceKeyAccessCheck>();
+        services.AddSingleton<SystemAssignedIdentities>();
+        services.AddSingleton<ManagedIdentityPrincipals>();
+        services.AddSingleton<KeyVaultFactsReader>();
+        services.AddSingleton<ResourceAdmission>();
+        services.AddStorage(configuration);
+        services.AddSingleton<ResourceRecords>();
+        services.AddSingleton<KeyFollowerIndex>();
+        services.AddSingleton<VaultResourceIndex>();
+        services.AddHostedService<RecordTables>();
+        services.AddDiskDataPath();
+        return services.AddWorkflowActivities();
+    }
+}
