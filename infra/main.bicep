@@ -1,41 +1,68 @@
-// CmkFunctions on Azure: the host (ASP.NET Core + Orleans silo) in Container Apps, Orleans clustering,
-// grain state and reminders in Azure Cache for Redis, disks in Blob Storage, and a demo Key Vault whose
-// key events reach the host through an Event Grid system topic.
-targetScope = 'resourceGroup'
+// CmkFunctions on Azure, provisioned by `azd up`: a Flex Consumption function app (.NET isolated, Durable Functions)
+// whose only state store is one storage account, reached with a user-assigned identity; Application Insights; and a
+// demo Key Vault with the platform key and the Event Grid system topic for its key events. The topic's subscription
+// to the app's webhook is made after deploy by ./keyvault-events.bicep (see ./subscribe-keyvault-events.sh).
+targetScope = 'subscription'
 
 @minLength(1)
-@description('azd environment name; prefixes every resource name.')
+@maxLength(64)
+@description('azd environment name; names the resource group and seeds every resource name.')
 param environmentName string
 
-@description('Region of every resource; vaults used by resources must match their resource kind rules.')
-param location string = resourceGroup().location
+@minLength(1)
+@description('Region of every resource (one that offers Flex Consumption).')
+param location string
 
-@description('Object id of the deploying user: gets key permissions on the demo vault.')
+@description('Object id of the deploying user or service principal: may manage keys in the demo vault. Empty: nobody.')
 param principalId string = ''
 
 @secure()
-@description('Shared secret in the Event Grid webhook URL (?code=...); azd generates it before provisioning.')
+@description('Shared secret of the Key Vault events webhook (?code=...); azd generates it before the first provisioning.')
 param eventWebhookSecret string
 
-var token = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
+@description('Resource group the service\'s resources live in (Cmk:ResourceGroup). Empty: the deployment\'s own group.')
+param cmkResourceGroup string = ''
+
+@minValue(1)
+@maxValue(1000)
+@description('Most instances the function app scales out to.')
+param maximumInstanceCount int = 40
+
 var tags = { 'azd-env-name': environmentName }
+var token = toLower(uniqueString(subscription().id, environmentName, location))
+
+resource group 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
 
 module identity 'modules/identity.bicep' = {
+  scope: group
   name: 'identity'
   params: { name: 'id-${token}', location: location, tags: tags }
 }
 
 module storage 'modules/storage.bicep' = {
+  scope: group
   name: 'storage'
-  params: { name: 'st${token}', location: location, tags: tags }
+  params: {
+    name: 'st${token}'
+    location: location
+    tags: tags
+    deploymentContainerName: 'app-package'
+    appPrincipalId: identity.outputs.principalId
+  }
 }
 
-module redis 'modules/redis.bicep' = {
-  name: 'redis'
-  params: { name: 'redis-${token}', location: location, tags: tags }
+module monitoring 'modules/monitoring.bicep' = {
+  scope: group
+  name: 'monitoring'
+  params: { name: token, location: location, tags: tags, appPrincipalId: identity.outputs.principalId }
 }
 
 module keyVault 'modules/keyvault.bicep' = {
+  scope: group
   name: 'keyvault'
   params: {
     name: 'kv-${token}'
@@ -46,22 +73,37 @@ module keyVault 'modules/keyvault.bicep' = {
   }
 }
 
-module host 'modules/host.bicep' = {
-  name: 'host'
+module functions 'modules/functions.bicep' = {
+  scope: group
+  name: 'functions'
   params: {
-    name: 'ca-${token}'
+    name: 'func-${token}'
     location: location
-    tags: union(tags, { 'azd-service-name': 'host' })
+    tags: tags
+    azdServiceName: 'functions'
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
     storageAccountName: storage.outputs.name
-    redisName: redis.outputs.name
+    storageBlobEndpoint: storage.outputs.blobEndpoint
+    storageQueueEndpoint: storage.outputs.queueEndpoint
+    storageTableEndpoint: storage.outputs.tableEndpoint
+    deploymentContainerUrl: storage.outputs.deploymentContainerUrl
+    appInsightsConnectionString: monitoring.outputs.connectionString
+    platformKeyUri: keyVault.outputs.platformKeyUri
+    cmkResourceGroup: empty(cmkResourceGroup) ? group.name : cmkResourceGroup
+    maximumInstanceCount: maximumInstanceCount
     eventWebhookSecret: eventWebhookSecret
   }
 }
 
-output AZURE_CONTAINER_REGISTRY_ENDPOINT string = host.outputs.registryLoginServer
-output CMK_HOST_URL string = host.outputs.url
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = group.name
+output AZURE_FUNCTION_APP_NAME string = functions.outputs.name
+output SERVICE_FUNCTIONS_NAME string = functions.outputs.name
+output CMK_HOST_URL string = functions.outputs.url
 output CMK_KEY_VAULT_ID string = keyVault.outputs.id
 output CMK_KEY_VAULT_URL string = keyVault.outputs.uri
+output CMK_KEY_VAULT_EVENTS_TOPIC string = keyVault.outputs.eventsTopicName
+output CMK_PLATFORM_KEY_URI string = keyVault.outputs.platformKeyUri
 output CMK_SERVICE_IDENTITY_CLIENT_ID string = identity.outputs.clientId

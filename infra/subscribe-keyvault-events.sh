@@ -1,14 +1,16 @@
 #!/bin/sh
-# azd postdeploy hook: subscribe the deployed host's Event Grid webhook to the Key Vault's system topic.
-# The subscription is created after deploy because Event Grid validates the webhook at creation.
+# azd postdeploy hook: deploys ./keyvault-events.bicep, which makes the webhook's shared secret a function key and
+# subscribes the deployed app's Key Vault events webhook to the demo vault's Event Grid system topic. It runs after
+# deploy because Event Grid validates the webhook, and the Functions host checks its key, against the running code.
+# Idempotent: every `azd up` or `azd deploy` re-applies it. Needs the Azure CLI, signed in (`az login`).
 set -eu
+# azd passes its environment to hooks; loading it here too lets the script run on its own.
 eval "$(azd env get-values)"
-topic="$(basename "$CMK_KEY_VAULT_ID")-events"
-group=$(echo "$CMK_KEY_VAULT_ID" | cut -d/ -f5)
-az eventgrid system-topic event-subscription create \
-  --name cmkfunctions-host \
-  --resource-group "$group" \
-  --system-topic-name "$topic" \
-  --endpoint "$CMK_HOST_URL/api/events/keyvault?code=$CMK_EVENT_WEBHOOK_SECRET" \
-  --included-event-types Microsoft.KeyVault.KeyNewVersionCreated Microsoft.KeyVault.KeyNearExpiry \
-      Microsoft.KeyVault.KeyExpired Microsoft.KeyVault.VaultAccessPolicyChanged
+az deployment group create \
+  --subscription "$AZURE_SUBSCRIPTION_ID" \
+  --resource-group "$AZURE_RESOURCE_GROUP" \
+  --name keyvault-events \
+  --template-file "$(dirname "$0")/keyvault-events.bicep" \
+  --parameters functionAppName="$AZURE_FUNCTION_APP_NAME" systemTopicName="$CMK_KEY_VAULT_EVENTS_TOPIC" \
+  --output none
+echo "Key Vault events of $CMK_KEY_VAULT_URL now reach $CMK_HOST_URL/api/events/keyvault"

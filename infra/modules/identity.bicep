@@ -1,4 +1,4 @@
-// The service's user-assigned identity: reads vault and key facts and calls Key Vault for resources.
+// The service's user-assigned identity: the function app runs as it (storage, Key Vault, ARM, Application Insights).
 param name string
 param location string
 param tags object
