@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one developer entry point. Usage: ./dev.sh <command> [args]
-#   setup            install what is missing (redis-server, Azurite, NuGet packages) and build
-#   up               start Azurite, redis-server and the local Key Vault in the background; write .dev/env
+#   setup            install what is missing (Azurite, NuGet packages) and build
+#   up               start Azurite (blob, queue, table) and the local Key Vault in the background; write .dev/env
 #   run              as up, then build and run the service host in the foreground (Ctrl-C stops it)
 #   down             stop what `up` started
 #   test             setup, then run every test tier (unit, integration, end-to-end)
@@ -12,21 +12,13 @@ root=$(pwd)
 configuration=Release
 dev_dir=$root/.dev
 azurite_port=10000
-redis_port=6390
 keyvault_tool=src/CmkFunctions.LocalKeyVault/bin/$configuration/net10.0/CmkFunctions.LocalKeyVault.dll
 # Azurite's published development account key (not a secret).
-azurite_connection_string="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$azurite_port/devstoreaccount1;"
+azurite_connection_string="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$azurite_port/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$((azurite_port + 1))/devstoreaccount1;TableEndpoint=http://127.0.0.1:$((azurite_port + 2))/devstoreaccount1;"
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
-
-install_redis() {
-  command -v redis-server >/dev/null && return
-  log "installing redis-server (Debian package)"
-  as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq redis-server >/dev/null
-}
 
 install_azurite() {
   [ -x dev/node_modules/.bin/azurite ] && return
@@ -40,7 +32,6 @@ build() {
 }
 
 cmd_setup() {
-  install_redis
   install_azurite
   build
 }
@@ -72,7 +63,6 @@ wait_until() {
 }
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-redis_answers() { [ "$(redis-cli -p "$redis_port" ping)" = PONG ]; }
 port_free() {
   if port_open "$1"; then echo "error: port $1, which $2 needs, is taken by another program" >&2; exit 1; fi
 }
@@ -80,23 +70,16 @@ port_free() {
 start_azurite() {
   if is_running "$dev_dir/azurite.pid" azurite; then log "Azurite already running"; return; fi
   port_free "$azurite_port" Azurite
-  log "starting Azurite (blob, port $azurite_port)"
+  port_free $((azurite_port + 1)) Azurite
+  port_free $((azurite_port + 2)) Azurite
+  log "starting Azurite (blob, queue and table, ports $azurite_port-$((azurite_port + 2)))"
   mkdir -p "$dev_dir/azurite"
-  nohup dev/node_modules/.bin/azurite-blob --blobHost 127.0.0.1 --blobPort "$azurite_port" \
+  nohup dev/node_modules/.bin/azurite --blobHost 127.0.0.1 --blobPort "$azurite_port" \
+    --queueHost 127.0.0.1 --queuePort $((azurite_port + 1)) --tableHost 127.0.0.1 --tablePort $((azurite_port + 2)) \
     --location "$dev_dir/azurite" --disableTelemetry --skipApiVersionCheck --silent \
     >"$dev_dir/logs/azurite.log" 2>&1 &
   echo $! >"$dev_dir/azurite.pid"
-  wait_until Azurite 60 "$dev_dir/logs/azurite.log" $! port_open "$azurite_port"
-}
-
-start_redis() {
-  if is_running "$dev_dir/redis.pid" redis-server; then log "redis-server already running"; return; fi
-  port_free "$redis_port" redis-server
-  log "starting redis-server (port $redis_port)"
-  mkdir -p "$dev_dir/redis"
-  redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$dev_dir/redis" --appendonly yes \
-    --daemonize yes --pidfile "$dev_dir/redis.pid" --logfile "$dev_dir/logs/redis.log"
-  wait_until redis-server 30 "$dev_dir/logs/redis.log" - redis_answers
+  wait_until Azurite 60 "$dev_dir/logs/azurite.log" $! port_open $((azurite_port + 2))
 }
 
 start_keyvault() {
@@ -118,7 +101,6 @@ write_env() {
   {
     cat "$dev_dir/keyvault/endpoints.env"
     printf "export AZURITE_CONNECTION_STRING='%s'\n" "$azurite_connection_string"
-    printf "export REDIS_CONNECTION_STRING=127.0.0.1:%s\n" "$redis_port"
   } >"$dev_dir/env.tmp"
   mv "$dev_dir/env.tmp" "$dev_dir/env"
   log "wrote .dev/env (source it: . .dev/env)"
@@ -141,11 +123,9 @@ ensure_platform_key() {
 }
 
 cmd_up() {
-  install_redis
   install_azurite
   mkdir -p "$dev_dir/logs"
   start_azurite
-  start_redis
   start_keyvault
   write_env
   ensure_platform_key
@@ -166,7 +146,6 @@ stop() {
 
 cmd_down() {
   stop "the local Key Vault" "$dev_dir/keyvault.pid" CmkFunctions.LocalKeyVault
-  stop redis-server "$dev_dir/redis.pid" redis-server
   stop Azurite "$dev_dir/azurite.pid" azurite
   rm -f "$dev_dir/env"
 }
@@ -185,14 +164,14 @@ cmd_run() {
   # shellcheck disable=SC1091
   . "$dev_dir/env"
   export ASPNETCORE_URLS=$url \
-    ConnectionStrings__Redis=$REDIS_CONNECTION_STRING \
     ConnectionStrings__Storage=$AZURITE_CONNECTION_STRING \
     Cmk__ManagementEndpoint=$CMK_KV_MANAGEMENT_URL \
     Cmk__KeyVaultCaCertificate=$CMK_CA_CERT \
     Cmk__ServiceIdentityClientId=$CMK_ADMIN_CLIENT_ID \
     Cmk__PlatformKeyUri=$CMK_PLATFORM_KEY_URI \
     Cmk__DisableChallengeResourceVerification=true \
-    Cmk__ResourceGroup=$CMK_RESOURCE_GROUP
+    Cmk__ResourceGroup=$CMK_RESOURCE_GROUP \
+    AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval=00:00:01
   export Cmk__EventWebhookSecret
   Cmk__EventWebhookSecret=$(webhook_secret)
   log "starting the host (Ctrl-C stops it; ./dev.sh down stops the rest)"

@@ -9,7 +9,7 @@ using CmkFunctions.Testing;
 namespace CmkFunctions.Bench;
 
 /// <summary>
-/// Provisioning throughput end to end: a host process on its own Azurite, Redis and local Key Vault (the test fixture's,
+/// Provisioning throughput end to end: a host process on its own Azurite and local Key Vault (the test fixture's,
 /// so nothing but <c>./dev.sh setup</c> is needed) provisions an HPC Cache with 4 disks of 256 MiB from source blobs,
 /// timed from ProvisioningDisks to Succeeded; in the same run <see cref="PlainBlobCopy"/> copies the same sources with the
 /// same lanes and batches, unencrypted. Rounds alternate; medians are reported. Ends with the summary line.

@@ -7,7 +7,7 @@ using CmkFunctions.Testing;
 namespace CmkFunctions.Bench;
 
 /// <summary>
-/// Rotation at scale end to end: a host process on the test fixture's Azurite, Redis and local Key Vault (so nothing but
+/// Rotation at scale end to end: a host process on the test fixture's Azurite and local Key Vault (so nothing but
 /// <c>./dev.sh setup</c> is needed), its webhook subscribed to the vault's events, N HPC Caches (one 64 KiB disk each)
 /// following one versionless key. The local Key Vault is then throttled like Key Vault (RSA-2048 wrap/unwrap limit per
 /// 10 s window) and the key rotated; the time runs from the rotation (its event is raised and queued for delivery before

@@ -4,7 +4,7 @@ using CmkFunctions.Testing;
 namespace CmkFunctions.Host.Tests;
 
 /// <summary>
-/// The integration dependencies plus one shared host (its own Orleans cluster) for tests that need no special
+/// The integration dependencies plus one shared host (its own task hub) for tests that need no special
 /// settings. It re-checks access every second and uses 64 KiB chunks so lifecycles finish in seconds.
 /// </summary>
 [SuppressMessage("Reliability", "CA1001", Justification = "xunit disposes fixtures through IAsyncLifetime.DisposeAsync.")]

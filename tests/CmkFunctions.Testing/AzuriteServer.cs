@@ -1,8 +1,12 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace CmkFunctions.Testing;
 
-/// <summary>Azurite's blob service on a port it picks itself, data under the test run's temporary folder.</summary>
+/// <summary>
+/// Azurite's blob, queue and table services, each on a port it picks itself, data under the test run's temporary
+/// folder: the storage account of the product's data and of the Durable Task hub.
+/// </summary>
 public sealed partial class AzuriteServer : IAsyncDisposable
 {
     // Azurite's published development account (not a secret).
@@ -12,20 +16,27 @@ public sealed partial class AzuriteServer : IAsyncDisposable
 
     private readonly ChildProcess _process;
 
-    private AzuriteServer(ChildProcess process, int port)
+    private AzuriteServer(ChildProcess process, int blobPort, int queuePort, int tablePort)
     {
         _process = process;
-        BlobEndpoint = new Uri($"http://127.0.0.1:{port}/{AccountName}");
+        BlobEndpoint = Endpoint(blobPort);
+        QueueEndpoint = Endpoint(queuePort);
+        TableEndpoint = Endpoint(tablePort);
     }
 
     public Uri BlobEndpoint { get; }
 
+    public Uri QueueEndpoint { get; }
+
+    public Uri TableEndpoint { get; }
+
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint={BlobEndpoint};";
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
+        $"BlobEndpoint={BlobEndpoint};QueueEndpoint={QueueEndpoint};TableEndpoint={TableEndpoint};";
 
     public static async Task<AzuriteServer> StartAsync(string dataDirectory)
     {
-        var executable = Path.Combine(RepositoryLayout.Root, "dev", "node_modules", ".bin", "azurite-blob");
+        var executable = Path.Combine(RepositoryLayout.Root, "dev", "node_modules", ".bin", "azurite");
         if (!File.Exists(executable))
         {
             throw new InvalidOperationException($"Azurite is not installed ({executable} is missing): run ./dev.sh setup.");
@@ -34,11 +45,19 @@ public sealed partial class AzuriteServer : IAsyncDisposable
         var process = ChildProcess.Start(
             "Azurite",
             executable,
-            ["--blobHost", "127.0.0.1", "--blobPort", "0", "--location", dataDirectory, "--disableTelemetry", "--skipApiVersionCheck", "--silent"]);
+            [
+                "--blobHost", "127.0.0.1", "--blobPort", "0",
+                "--queueHost", "127.0.0.1", "--queuePort", "0",
+                "--tableHost", "127.0.0.1", "--tablePort", "0",
+                "--location", dataDirectory, "--disableTelemetry", "--skipApiVersionCheck", "--silent",
+            ]);
         try
         {
-            var listening = await process.WaitForOutputAsync(line => ListeningLine().IsMatch(line), StartTimeout);
-            return new AzuriteServer(process, int.Parse(ListeningLine().Match(listening).Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture));
+            // --silent hides request logs, not these lines.
+            var blobPort = await ListeningPortAsync(process, "Blob");
+            var queuePort = await ListeningPortAsync(process, "Queue");
+            var tablePort = await ListeningPortAsync(process, "Table");
+            return new AzuriteServer(process, blobPort, queuePort, tablePort);
         }
         catch
         {
@@ -49,6 +68,17 @@ public sealed partial class AzuriteServer : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 
-    [GeneratedRegex(@"listens on http://127\.0\.0\.1:(?<port>\d+)")]
+    private static async Task<int> ListeningPortAsync(ChildProcess process, string service)
+    {
+        var line = await process.WaitForOutputAsync(
+            output => ListeningLine().Match(output) is { Success: true } match && match.Groups["service"].Value == service,
+            StartTimeout);
+        return int.Parse(ListeningLine().Match(line).Groups["port"].Value, CultureInfo.InvariantCulture);
+    }
+
+    private static Uri Endpoint(int port) => new($"http://127.0.0.1:{port}/{AccountName}");
+
+    // "Azurite Blob service is successfully listening at http://127.0.0.1:41235"
+    [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at http://127\.0\.0\.1:(?<port>\d+)")]
     private static partial Regex ListeningLine();
 }

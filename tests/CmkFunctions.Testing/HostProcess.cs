@@ -7,9 +7,9 @@ namespace CmkFunctions.Testing;
 
 /// <summary>
 /// A CmkFunctions host started as a real process (<c>dotnet src/CmkFunctions.Host/bin/CONFIGURATION/net10.0/CmkFunctions.Host.dll</c>)
-/// against the fixture's Azurite, Redis and local Key Vault, on free ports, in its own working folder (so no developer's
-/// <c>local.settings.json</c> is read). Hosts started with the same cluster id form one Orleans cluster; give each test
-/// its own cluster id to keep tests apart. Ready once <c>/healthz</c> answers 200.
+/// against the fixture's Azurite and local Key Vault, on a free port, in its own working folder (so no developer's
+/// <c>local.settings.json</c> is read). Hosts started with the same task hub share its work, as instances of one Functions
+/// app do; give each test its own task hub to keep tests apart. Ready once <c>/healthz</c> answers 200.
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
@@ -44,12 +44,12 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>Name, pid, state and the host's last output lines: what a failure message needs.</summary>
     public string Describe() => _process.Describe();
 
-    /// <param name="clusterId">The Orleans cluster (and service) id; hosts with the same one form one cluster.</param>
+    /// <param name="taskHub">Names the Durable Task hub (made a valid hub name); hosts with the same one share their work.</param>
     /// <param name="settings">Extra environment variables, e.g. <c>Cmk__AuthorizationTimeout</c>; they win over the defaults here.</param>
     /// <param name="localSettings">The text of a <c>local.settings.json</c> to put in the host's working folder.</param>
     public static async Task<HostProcess> StartAsync(
         IntegrationFixture fixture,
-        string clusterId,
+        string taskHub,
         IReadOnlyDictionary<string, string>? settings = null,
         string name = "host",
         string? localSettings = null)
@@ -62,7 +62,7 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         var baseUri = new Uri($"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}");
-        var workingDirectory = Path.Combine(fixture.TemporaryDirectory, "hosts", $"{clusterId}-{Guid.NewGuid():N}");
+        var workingDirectory = Path.Combine(fixture.TemporaryDirectory, "hosts", $"{taskHub}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(workingDirectory);
         if (localSettings is not null)
         {
@@ -70,14 +70,14 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         var platformKey = await PlatformKeys.GetValue(fixture, created => created.Admin.CreateKeyAsync(PlatformKeyVault, PlatformKeyName));
-        var environment = Settings(fixture, clusterId, baseUri);
+        var environment = Settings(fixture, taskHub, baseUri);
         environment["Cmk__PlatformKeyUri"] = platformKey.VersionlessId.ToString();
         foreach (var (variable, value) in settings ?? new Dictionary<string, string>())
         {
             environment[variable] = value;
         }
 
-        var process = fixture.StartProcess($"{name} ({clusterId})", "dotnet", [dll], environment, workingDirectory);
+        var process = fixture.StartProcess($"{name} ({taskHub})", "dotnet", [dll], environment, workingDirectory);
         var host = new HostProcess(process, baseUri);
         try
         {
@@ -100,23 +100,33 @@ public sealed class HostProcess : IAsyncDisposable
         await _process.DisposeAsync();
     }
 
-    private static Dictionary<string, string> Settings(IntegrationFixture fixture, string clusterId, Uri baseUri)
+    /// <summary>A valid task hub name for <paramref name="taskHub"/>: letters and digits, starting with a letter, at most 45.</summary>
+    public static string HubName(string taskHub)
+    {
+        ArgumentNullException.ThrowIfNull(taskHub);
+        var name = "h" + new string([.. taskHub.Where(char.IsAsciiLetterOrDigit)]);
+        return name.Length > 45 ? name[..45] : name;
+    }
+
+    private static Dictionary<string, string> Settings(IntegrationFixture fixture, string taskHub, Uri baseUri)
     {
         var keyVault = fixture.KeyVault;
+        const string durableTask = "AzureFunctionsJobHost__extensions__durableTask__";
         return new Dictionary<string, string>
         {
             ["ASPNETCORE_URLS"] = baseUri.ToString(),
-            ["ConnectionStrings__Redis"] = fixture.RedisConnectionString,
             ["ConnectionStrings__Storage"] = fixture.AzuriteConnectionString,
             ["Cmk__ManagementEndpoint"] = keyVault.ManagementUri.ToString(),
             ["Cmk__KeyVaultCaCertificate"] = keyVault.CaCertificatePath,
             ["Cmk__ServiceIdentityClientId"] = keyVault.AdminClientId,
             ["Cmk__DisableChallengeResourceVerification"] = "true",
             ["Cmk__ResourceGroup"] = keyVault.ResourceGroup,
-            ["Orleans__ClusterId"] = clusterId,
-            ["Orleans__ServiceId"] = clusterId,
-            ["Orleans__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            ["Orleans__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            [durableTask + "hubName"] = HubName(taskHub),
+            [durableTask + "storageProvider__partitionCount"] = "2",
+            [durableTask + "storageProvider__maxQueuePollingInterval"] = "00:00:01",
+            // A killed host's messages come back to the others within seconds, not Durable Functions' five minutes.
+            [durableTask + "storageProvider__workItemQueueVisibilityTimeout"] = "00:00:20",
+            [durableTask + "storageProvider__controlQueueVisibilityTimeout"] = "00:00:20",
         };
     }
 

@@ -6,7 +6,7 @@ using Xunit;
 namespace CmkFunctions.Testing;
 
 /// <summary>
-/// Real dependencies for a whole test assembly: Azurite (blob), redis-server and the local Key Vault, each on free
+/// Real dependencies for a whole test assembly: Azurite (blob, queue and table) and the local Key Vault, each on free
 /// ports with data under one temporary folder, never the developer's <c>./dev.sh up</c> instances. A dependency that
 /// does not start fails every test of the collection with its output tail. Use it through a collection in the test
 /// assembly (xunit only finds collection definitions there):
@@ -21,7 +21,6 @@ public sealed class IntegrationFixture : IAsyncLifetime
     private readonly List<ChildProcess> _processes = [];
     private readonly Lock _processesGate = new();
     private AzuriteServer? _azurite;
-    private RedisServer? _redis;
     private LocalKeyVaultServer? _keyVault;
     private HttpClient? _httpClient;
     private AzureCredentials? _credentials;
@@ -30,8 +29,6 @@ public sealed class IntegrationFixture : IAsyncLifetime
     public LocalKeyVaultEndpoints KeyVault => Started(_keyVault).Endpoints;
 
     public string AzuriteConnectionString => Started(_azurite).ConnectionString;
-
-    public string RedisConnectionString => Started(_redis).ConnectionString;
 
     public AzureCredentials Credentials => Started(_credentials);
 
@@ -45,12 +42,11 @@ public sealed class IntegrationFixture : IAsyncLifetime
 
     /// <summary>
     /// What a process of the service needs, as <c>./dev.sh up</c> writes to <c>.dev/env</c>: every endpoints.env
-    /// variable plus AZURITE_CONNECTION_STRING and REDIS_CONNECTION_STRING.
+    /// variable plus AZURITE_CONNECTION_STRING.
     /// </summary>
     public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>(KeyVault.Variables)
     {
         ["AZURITE_CONNECTION_STRING"] = AzuriteConnectionString,
-        ["REDIS_CONNECTION_STRING"] = RedisConnectionString,
     };
 
     /// <summary>A pipeline transport that trusts the local Key Vault's CA.</summary>
@@ -96,25 +92,22 @@ public sealed class IntegrationFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var azurite = AzuriteServer.StartAsync(_directory.Subdirectory("azurite"));
-        var redis = RedisServer.StartAsync(_directory.Subdirectory("redis"));
         var keyVault = LocalKeyVaultServer.StartAsync(_directory.Subdirectory("keyvault"));
         try
         {
-            await Task.WhenAll(azurite, redis, keyVault);
+            await Task.WhenAll(azurite, keyVault);
         }
         catch
         {
-            var failures = new[] { (Task)azurite, redis, keyVault }
+            var failures = new[] { (Task)azurite, keyVault }
                 .Where(task => task.IsFaulted)
                 .Select(task => task.Exception!.InnerException!.Message);
             await DisposeIfStartedAsync(azurite);
-            await DisposeIfStartedAsync(redis);
             await DisposeIfStartedAsync(keyVault);
             throw new InvalidOperationException("Integration test dependencies did not start:\n" + string.Join("\n\n", failures));
         }
 
         _azurite = azurite.Result;
-        _redis = redis.Result;
         _keyVault = keyVault.Result;
 
         // Azure.Identity's managed-identity credential finds the token endpoint through these variables.
@@ -140,7 +133,6 @@ public sealed class IntegrationFixture : IAsyncLifetime
 
         _httpClient?.Dispose();
         await DisposeIfStartedAsync(_keyVault);
-        await DisposeIfStartedAsync(_redis);
         await DisposeIfStartedAsync(_azurite);
         _directory.Dispose();
     }

@@ -15,9 +15,9 @@ public sealed class ClusterFailoverTests(HostTestFixture fixture)
         var source = DiskScenario.RandomBytes(SlowProvisioning.DiskSize);
         var sourceUri = await _scenario.UploadSourceAsync(source);
         var body = await _scenario.AuthorizedHpcCacheAsync(ResourceBodies.Disk("cache0", "data", source.Length, sourceUri.ToString()));
-        var (clusterId, name) = (TestNames.Unique("cluster"), TestNames.Unique("disk"));
-        await using var hostA = await HostProcess.StartAsync(fixture.Integration, clusterId, SlowProvisioning.Settings(FreePort.Next(), FreePort.Next()), "host A");
-        await using var hostB = await HostProcess.StartAsync(fixture.Integration, clusterId, SlowProvisioning.Settings(FreePort.Next(), FreePort.Next()), "host B");
+        var (taskHub, name) = (TestNames.Unique("cluster"), TestNames.Unique("disk"));
+        await using var hostA = await HostProcess.StartAsync(fixture.Integration, taskHub, SlowProvisioning.Settings(), "host A");
+        await using var hostB = await HostProcess.StartAsync(fixture.Integration, taskHub, SlowProvisioning.Settings(), "host B");
 
         using var created = await new ServiceClient(hostA).CreateAsync(name, body);
         Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);

@@ -15,10 +15,9 @@ public sealed class ProvisioningCrashTests(HostTestFixture fixture)
         var source = DiskScenario.RandomBytes(SlowProvisioning.DiskSize);
         var sourceUri = await _scenario.UploadSourceAsync(source);
         var body = await _scenario.AuthorizedHpcCacheAsync(ResourceBodies.Disk("cache0", "data", source.Length, sourceUri.ToString()));
-        var (clusterId, name) = (TestNames.Unique("crash"), TestNames.Unique("disk"));
-        // The restarted host takes the dead one's silo address, so the cluster replaces it at once instead of waiting to declare it dead.
-        var settings = SlowProvisioning.Settings(FreePort.Next(), FreePort.Next());
-        await using (var first = await HostProcess.StartAsync(fixture.Integration, clusterId, settings, "host before crash"))
+        var (taskHub, name) = (TestNames.Unique("crash"), TestNames.Unique("disk"));
+        var settings = SlowProvisioning.Settings();
+        await using (var first = await HostProcess.StartAsync(fixture.Integration, taskHub, settings, "host before crash"))
         {
             using var created = await new ServiceClient(first).CreateAsync(name, body);
             Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
@@ -27,7 +26,7 @@ public sealed class ProvisioningCrashTests(HostTestFixture fixture)
         }
 
         var storedBeforeCrash = await _scenario.ChunkETagsAsync(name, "cache0");
-        await using var second = await HostProcess.StartAsync(fixture.Integration, clusterId, settings, "host after crash");
+        await using var second = await HostProcess.StartAsync(fixture.Integration, taskHub, settings, "host after crash");
         await DiskScenario.WaitForStateAsync(second, name, "Succeeded", SlowProvisioning.RecoveryTimeout);
         var content = await DiskScenario.ReadContentAsync(second.Http, name, "cache0");
         var storedAfterRecovery = await _scenario.ChunkETagsAsync(name, "cache0");

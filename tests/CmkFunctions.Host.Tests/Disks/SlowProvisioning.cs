@@ -17,13 +17,11 @@ public static class SlowProvisioning
 
     public static readonly TimeSpan RecoveryTimeout = TimeSpan.FromMinutes(3);
 
-    public static Dictionary<string, string> Settings(int siloPort, int gatewayPort) => new()
+    public static Dictionary<string, string> Settings() => new()
     {
         ["Cmk__AuthorizationCheckInterval"] = "00:00:01",
         ["Cmk__ChunkSizeBytes"] = ChunkSize.ToString(CultureInfo.InvariantCulture),
         ["Cmk__WorkerConcurrency"] = "1",
-        ["Orleans__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
-        ["Orleans__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
     };
 
     /// <summary>Polls the disk's chunk blobs until some but not all are stored; returns how many there were.</summary>

@@ -71,10 +71,9 @@ public sealed class ReencryptionTests(HostTestFixture fixture)
         var source = DiskScenario.RandomBytes(CrashDiskSize);
         var sourceUri = await _scenario.UploadSourceAsync(source);
         var body = await _scenario.AuthorizedHpcCacheAsync(ResourceBodies.Disk("cache0", "data", source.Length, sourceUri.ToString()));
-        var (clusterId, name) = (TestNames.Unique("reenc-crash"), TestNames.Unique("disk"));
-        // The restarted host takes the dead one's silo address, so the cluster replaces it at once instead of waiting to declare it dead.
-        var settings = SlowProvisioning.Settings(FreePort.Next(), FreePort.Next());
-        await using (var first = await HostProcess.StartAsync(fixture.Integration, clusterId, settings, "host before crash"))
+        var (taskHub, name) = (TestNames.Unique("reenc-crash"), TestNames.Unique("disk"));
+        var settings = SlowProvisioning.Settings();
+        await using (var first = await HostProcess.StartAsync(fixture.Integration, taskHub, settings, "host before crash"))
         {
             using (var created = await new ServiceClient(first).CreateAsync(name, body))
             {
@@ -97,7 +96,7 @@ public sealed class ReencryptionTests(HostTestFixture fixture)
         }
 
         var storedBeforeCrash = await NextGenerationETagsAsync(name);
-        await using var second = await HostProcess.StartAsync(fixture.Integration, clusterId, settings, "host after crash");
+        await using var second = await HostProcess.StartAsync(fixture.Integration, taskHub, settings, "host after crash");
         await DiskScenario.WaitForStateAsync(second, name, "Succeeded", SlowProvisioning.RecoveryTimeout);
         var content = await DiskScenario.ReadContentAsync(second.Http, name, "cache0");
         var storedAfterRecovery = await NextGenerationETagsAsync(name);
@@ -117,7 +116,7 @@ public sealed class ReencryptionTests(HostTestFixture fixture)
         var body = await _scenario.AuthorizedHpcCacheAsync(ResourceBodies.Disk("cache0", "data", source.Length, sourceUri.ToString()));
         var name = TestNames.Unique("reenc-write");
         await using var host = await HostProcess.StartAsync(
-            fixture.Integration, TestNames.Unique("reenc-write"), SlowProvisioning.Settings(FreePort.Next(), FreePort.Next()), "slow host");
+            fixture.Integration, TestNames.Unique("reenc-write"), SlowProvisioning.Settings(), "slow host");
         var service = new ServiceClient(host);
         using (var created = await service.CreateAsync(name, body))
         {

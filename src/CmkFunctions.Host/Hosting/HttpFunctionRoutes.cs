@@ -1,0 +1,22 @@
+using CmkFunctions.Workflows.Api;
+using Microsoft.DurableTask.Client;
+
+namespace CmkFunctions.Host.Hosting;
+
+/// <summary>Maps every function of <see cref="HttpFunctions.All"/> at its path, as the Functions app serves it (no route prefix).</summary>
+public static class HttpFunctionRoutes
+{
+    public static IEndpointRouteBuilder MapHttpFunctions(this IEndpointRouteBuilder app)
+    {
+        foreach (var function in HttpFunctions.All)
+        {
+            app.MapMethods("/" + function.Route, [function.Method], async (HttpContext http, DurableTaskClient client) =>
+            {
+                var result = await function.Handle(http, client);
+                await result.ExecuteAsync(http);
+            }).WithName(function.Name);
+        }
+
+        return app;
+    }
+}
