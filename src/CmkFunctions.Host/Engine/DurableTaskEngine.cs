@@ -2,6 +2,7 @@ using CmkFunctions.Workflows;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.DurableTask.Worker.Shims;
+using CoreTaskActivity = DurableTask.Core.TaskActivity;
 
 namespace CmkFunctions.Host.Engine;
 
@@ -19,6 +20,7 @@ internal sealed class DurableTaskEngine : IHostedService, IDisposable
         EngineWorkflows workflows,
         DurableTaskShimFactory shims,
         IServiceProvider services,
+        IServiceScopeFactory scopes,
         ILoggerFactory loggerFactory)
     {
         _service = service;
@@ -27,12 +29,11 @@ internal sealed class DurableTaskEngine : IHostedService, IDisposable
             // Failed orchestrations then report the exception's type and message, as the portable SDK expects.
             ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
         };
-        var scopes = services.GetRequiredService<IServiceScopeFactory>();
         _worker.AddTaskOrchestrations(workflows.Orchestrators
             .Select(ObjectCreator<TaskOrchestration> (type) => new OrchestratorCreator(WorkflowCatalog.NameOf(type), type, shims, services))
             .ToArray());
         _worker.AddTaskActivities(workflows.Activities
-            .Select(ObjectCreator<DurableTask.Core.TaskActivity> (type) => new ActivityCreator(WorkflowCatalog.NameOf(type), type, shims, scopes))
+            .Select(ObjectCreator<CoreTaskActivity> (type) => new ActivityCreator(WorkflowCatalog.NameOf(type), type, shims, scopes))
             .ToArray());
     }
 

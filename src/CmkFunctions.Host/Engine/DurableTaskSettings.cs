@@ -25,6 +25,9 @@ public sealed partial record DurableTaskSettings
 
     public TimeSpan WorkItemQueueVisibilityTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long an orchestration message a worker took stays hidden: how soon another worker sees it after a crash.</summary>
+    public TimeSpan ControlQueueVisibilityTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
     public int MaxConcurrentActivityFunctions { get; init; } = 10 * Environment.ProcessorCount;
 
     public int MaxConcurrentOrchestratorFunctions { get; init; } = 10 * Environment.ProcessorCount;
@@ -49,6 +52,7 @@ public sealed partial record DurableTaskSettings
             MaxQueuePollingInterval = section.GetValue("storageProvider:maxQueuePollingInterval", defaults.MaxQueuePollingInterval),
             ControlQueueBatchSize = section.GetValue("storageProvider:controlQueueBatchSize", defaults.ControlQueueBatchSize),
             WorkItemQueueVisibilityTimeout = section.GetValue("storageProvider:workItemQueueVisibilityTimeout", defaults.WorkItemQueueVisibilityTimeout),
+            ControlQueueVisibilityTimeout = section.GetValue("storageProvider:controlQueueVisibilityTimeout", defaults.ControlQueueVisibilityTimeout),
             MaxConcurrentActivityFunctions = section.GetValue("maxConcurrentActivityFunctions", defaults.MaxConcurrentActivityFunctions),
             MaxConcurrentOrchestratorFunctions = section.GetValue("maxConcurrentOrchestratorFunctions", defaults.MaxConcurrentOrchestratorFunctions),
         };
@@ -68,6 +72,7 @@ public sealed partial record DurableTaskSettings
         Require(MaxQueuePollingInterval > TimeSpan.Zero, "storageProvider:maxQueuePollingInterval", "a positive duration (00:00:01)");
         Require(ControlQueueBatchSize is >= 1 and <= 32, "storageProvider:controlQueueBatchSize", "between 1 and 32");
         Require(WorkItemQueueVisibilityTimeout > TimeSpan.Zero, "storageProvider:workItemQueueVisibilityTimeout", "a positive duration");
+        Require(ControlQueueVisibilityTimeout > TimeSpan.Zero, "storageProvider:controlQueueVisibilityTimeout", "a positive duration");
         Require(MaxConcurrentActivityFunctions >= 1, "maxConcurrentActivityFunctions", "at least 1");
         Require(MaxConcurrentOrchestratorFunctions >= 1, "maxConcurrentOrchestratorFunctions", "at least 1");
     }

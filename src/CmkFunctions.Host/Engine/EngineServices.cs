@@ -26,7 +26,6 @@ public static class EngineServices
             services.TryAddTransient(activity);
         }
 
-        services.AddSingleton(settings);
         services.AddSingleton(workflows);
         services.AddSingleton(provider => new DurableTaskShimFactory(workerOptions, provider.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(provider => CreateOrchestrationService(settings, provider.GetRequiredService<ILoggerFactory>()));
@@ -50,6 +49,7 @@ public static class EngineServices
             MaxQueuePollingInterval = settings.MaxQueuePollingInterval,
             ControlQueueBatchSize = settings.ControlQueueBatchSize,
             WorkItemQueueVisibilityTimeout = settings.WorkItemQueueVisibilityTimeout,
+            ControlQueueVisibilityTimeout = settings.ControlQueueVisibilityTimeout,
             MaxConcurrentTaskActivityWorkItems = settings.MaxConcurrentActivityFunctions,
             MaxConcurrentTaskOrchestrationWorkItems = settings.MaxConcurrentOrchestratorFunctions,
             // Scheduling an unfinished instance's id again then fails instead of being silently ignored.

@@ -4,7 +4,7 @@ using Microsoft.DurableTask;
 namespace CmkFunctions.Host.Engine;
 
 /// <summary>The orchestrator and activity classes the engine runs, each under its class name.</summary>
-public sealed record EngineWorkflows
+public sealed class EngineWorkflows
 {
     /// <exception cref="ArgumentException">A class is not a concrete orchestrator or activity, or two share a name.</exception>
     public EngineWorkflows(IReadOnlyList<Type> orchestrators, IReadOnlyList<Type> activities)

@@ -1,5 +1,6 @@
 using DurableTask.Core;
 using DurableTask.Core.Exceptions;
+using DurableTask.Core.History;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using PurgeResult = Microsoft.DurableTask.Client.PurgeResult;
@@ -59,9 +60,15 @@ public sealed class TaskHubDurableTaskClient : DurableTaskClient
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
         ArgumentException.ThrowIfNullOrEmpty(eventName);
         cancellation.ThrowIfCancellationRequested();
-        return _taskHub.RaiseEventAsync(Instance(instanceId), eventName, eventPayload);
+        // Straight to the service: TaskHubClient.RaiseEventAsync takes no null payload.
+        var raised = new EventRaisedEvent(-1, _dataConverter.Serialize(eventPayload)) { Name = eventName };
+        return _taskHub.ServiceClient.SendTaskOrchestrationMessageAsync(new TaskMessage { OrchestrationInstance = Instance(instanceId), Event = raised });
     }
 
+    /// <summary>
+    /// The instance's latest execution, or null for an unknown id. Input, output, custom status and (when Failed) failure
+    /// details come only with <paramref name="getInputsAndOutputs"/>.
+    /// </summary>
     public override async Task<OrchestrationMetadata?> GetInstancesAsync(
         string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default)
     {

@@ -30,7 +30,9 @@ public sealed class SubscribedHost : IAsyncDisposable
     public Uri WebhookUri(string? secret = Secret) =>
         new(Host.BaseUri, secret is null ? "/api/events/keyvault" : $"/api/events/keyvault?code={Uri.EscapeDataString(secret)}");
 
-    public static async Task<SubscribedHost> StartAsync(IntegrationFixture integration, string deliverySchema = "EventGridSchema", IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="taskHub">The task hub to join; hosts started with the same one share their work (a restart after a crash, say).</param>
+    public static async Task<SubscribedHost> StartAsync(
+        IntegrationFixture integration, string deliverySchema = "EventGridSchema", IReadOnlyDictionary<string, string>? settings = null, string? taskHub = null)
     {
         ArgumentNullException.ThrowIfNull(integration);
         var environment = new Dictionary<string, string>(HostTestFixture.FastSettings)
@@ -43,7 +45,7 @@ public sealed class SubscribedHost : IAsyncDisposable
             environment[name] = value;
         }
 
-        var host = await HostProcess.StartAsync(integration, TestNames.Unique("rotation"), environment);
+        var host = await HostProcess.StartAsync(integration, taskHub ?? TestNames.Unique("rotation"), environment);
         var subscription = TestNames.Unique("host");
         var subscribed = new SubscribedHost(integration, host, subscription);
         try
