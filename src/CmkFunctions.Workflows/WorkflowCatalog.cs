@@ -1,5 +1,10 @@
+using CmkFunctions.Workflows.Access;
 using CmkFunctions.Workflows.Disks.Provisioning;
+using CmkFunctions.Workflows.Disks.Reencryption;
+using CmkFunctions.Workflows.KeyChanges;
 using CmkFunctions.Workflows.Lifecycle;
+using CmkFunctions.Workflows.Rotation;
+using CmkFunctions.Workflows.ScaleUp;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CmkFunctions.Workflows;
@@ -15,6 +20,10 @@ public static class WorkflowCatalog
     [
         typeof(CreateResourceOrchestrator),
         typeof(DeleteResourceOrchestrator),
+        typeof(ChangeEncryptionOrchestrator),
+        typeof(RotateKeyOrchestrator),
+        typeof(ScaleUpOrchestrator),
+        typeof(KeyAccessMonitorOrchestrator),
     ];
 
     public static IReadOnlyList<Type> Activities { get; } =
@@ -22,11 +31,23 @@ public static class WorkflowCatalog
         typeof(CheckCreationKeyAccess),
         typeof(WrapResourceKey),
         typeof(CompleteResourceOperation),
+        typeof(FailResource),
         typeof(DeleteResourceDisks),
         typeof(RemoveResource),
         typeof(PlanDiskProvisioning),
         typeof(EncryptChunkBatch),
         typeof(MarkDiskProvisioned),
+        typeof(RewrapForKeyChange),
+        typeof(CompleteKeyChange),
+        typeof(AbandonKeyChange),
+        typeof(PlanReencryption),
+        typeof(PlanDiskReencryption),
+        typeof(SwitchDiskGeneration),
+        typeof(ListKeyFollowers),
+        typeof(ReadCurrentKeyVersion),
+        typeof(MoveFollowerToKeyVersion),
+        typeof(LeaveKeyFollowers),
+        typeof(CheckKeyAccessHealth),
     ];
 
     /// <summary>The name an orchestrator or activity is registered and scheduled under.</summary>

@@ -41,15 +41,29 @@ public sealed record OperationView(
     {
         var error = instance.RuntimeStatus switch
         {
+            OrchestrationRuntimeStatus.Failed when StatusOf(instance)?.Error is { } failed => failed,
             OrchestrationRuntimeStatus.Failed when instance.FailureDetails is { } failure =>
                 OperationFailedException.TryParse(failure.ErrorType, failure.ErrorMessage)
                 ?? new ResourceError { Code = "operation.failed", Message = failure.ErrorMessage },
+            OrchestrationRuntimeStatus.Failed => new ResourceError { Code = "operation.failed", Message = instance.SerializedOutput ?? "The operation failed." },
             OrchestrationRuntimeStatus.Terminated => instance.SerializedOutput is { Length: > 0 } output
                 ? JsonSerializer.Deserialize<ResourceError>(output, RecordJson.Options)
                 : null,
             _ => null,
         };
         return error is null ? null : new ErrorView(error.Code, error.Message);
+    }
+
+    private static OperationStatus? StatusOf(OrchestrationMetadata instance)
+    {
+        try
+        {
+            return instance.SerializedCustomStatus is { Length: > 0 } status ? JsonSerializer.Deserialize<OperationStatus>(status, RecordJson.Options) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Every operation's input is the resource's name or a record with a <c>resourceName</c>.</summary>
