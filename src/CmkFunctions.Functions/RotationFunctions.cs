@@ -1,0 +1,31 @@
+using CmkFunctions.Functions.Invocation;
+using CmkFunctions.Workflows.Records;
+using CmkFunctions.Workflows.Rotation;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+
+namespace CmkFunctions.Functions;
+
+/// <summary>Following a key's new version: every resource that uses the key moves to it.</summary>
+public static class RotationFunctions
+{
+    [Function(nameof(RotateKeyOrchestrator))]
+    public static Task<string> RotateKeyOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new RotateKeyOrchestrator().RunAsync(context, context.GetInput<KeyRotation>()!);
+
+    [Function(nameof(ListKeyFollowers))]
+    public static Task<KeyFollowerList> ListKeyFollowers([ActivityTrigger] string input, string instanceId, FunctionContext executionContext) =>
+        executionContext.Activity<ListKeyFollowers>().RunAsync(executionContext.ActivityContext(instanceId), input);
+
+    [Function(nameof(ReadCurrentKeyVersion))]
+    public static Task<KeyVersion> ReadCurrentKeyVersion([ActivityTrigger] CurrentKeyVersionQuery input, string instanceId, FunctionContext executionContext) =>
+        executionContext.Activity<ReadCurrentKeyVersion>().RunAsync(executionContext.ActivityContext(instanceId), input);
+
+    [Function(nameof(MoveFollowerToKeyVersion))]
+    public static Task<KeyMoveOutcome> MoveFollowerToKeyVersion([ActivityTrigger] FollowerMove input, string instanceId, FunctionContext executionContext) =>
+        executionContext.Activity<MoveFollowerToKeyVersion>().RunAsync(executionContext.ActivityContext(instanceId), input);
+
+    [Function(nameof(LeaveKeyFollowers))]
+    public static Task<int> LeaveKeyFollowers([ActivityTrigger] FollowersLeaving input, string instanceId, FunctionContext executionContext) =>
+        executionContext.Activity<LeaveKeyFollowers>().RunAsync(executionContext.ActivityContext(instanceId), input);
+}
