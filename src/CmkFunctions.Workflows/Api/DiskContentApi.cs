@@ -3,38 +3,34 @@ using CmkFunctions.Core.Kinds;
 using CmkFunctions.Workflows.Disks;
 using CmkFunctions.Workflows.Records;
 using CmkFunctions.KeyVault;
+using Microsoft.DurableTask.Client;
 using Microsoft.Net.Http.Headers;
 
 namespace CmkFunctions.Workflows.Api;
 
 /// <summary>
-/// <c>GET|PUT /api/resources/{name}/disks/{disk}/content</c> (DESIGN §6). GET: a provisioned disk's plaintext, whole
-/// (200) or one <c>Range: bytes=a-b</c> (206 with <c>Content-Range</c>), decrypted and streamed chunk by chunk. A chunk
-/// that fails its integrity check is never sent: at the start the answer is an RFC 7807 500; later the connection is
-/// aborted, so the client sees a broken transfer rather than wrong bytes. PUT: writes a byte range, chunk-atomically.
+/// <c>GET|PUT /api/resources/{name}/disks/{disk}/content</c>. GET: a provisioned disk's plaintext, whole (200) or one
+/// <c>Range: bytes=a-b</c> (206 with <c>Content-Range</c>), decrypted and streamed chunk by chunk. A chunk that fails its
+/// integrity check is never sent: at the start the answer is an RFC 7807 500; later the connection is aborted, so the
+/// client sees a broken transfer rather than wrong bytes. PUT: writes a byte range, chunk-atomically.
 /// </summary>
 public static class DiskContentApi
 {
     private const string OctetStream = "application/octet-stream";
-    private const string Route = "/api/resources/{name}/disks/{disk}/content";
 
-    public static IEndpointRouteBuilder MapDiskContentApi(this IEndpointRouteBuilder app)
+    public static async Task<IResult> ReadAsync(HttpContext http, DurableTaskClient client)
     {
-        app.MapGet(Route, ReadAsync).WithTags("Disks");
-        app.MapPut(Route, WriteAsync).WithTags("Disks");
-        return app;
-    }
-
-    public static async Task<IResult> ReadAsync(string name, string disk, [AsParameters] DiskContentServices services, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(http);
+        var name = http.Name();
+        var disk = http.Disk();
+        var services = DiskContentServices.From(http);
+        var cancellationToken = http.RequestAborted;
         var (resource, refusal) = await DiskContentChecks.CheckAsync(services, name, disk, "read");
         if (resource is null)
         {
             return refusal!;
         }
 
-        var http = services.Http;
         DiskContent? content = null;
         IAsyncEnumerator<ReadOnlyMemory<byte>>? pieces = null;
         try
@@ -78,9 +74,13 @@ public static class DiskContentApi
     /// Writes the body at the range its <c>Content-Range</c> (or <c>Range</c>) names, encrypting through the key cache;
     /// 204 when every chunk it touches is replaced. Each chunk is replaced atomically, the write as a whole is not.
     /// </summary>
-    public static async Task<IResult> WriteAsync(string name, string disk, [AsParameters] DiskContentServices services, CancellationToken cancellationToken)
+    public static async Task<IResult> WriteAsync(HttpContext http, DurableTaskClient client)
     {
-        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(http);
+        var name = http.Name();
+        var disk = http.Disk();
+        var services = DiskContentServices.From(http);
+        var cancellationToken = http.RequestAborted;
         var (resource, refusal) = await DiskContentChecks.CheckAsync(services, name, disk, "written");
         if (resource is null)
         {
@@ -90,13 +90,13 @@ public static class DiskContentApi
         try
         {
             using var target = await services.Writer.OpenAsync(name, disk, resource.Spec.KeyClientId(services.Options.Value) ?? string.Empty, cancellationToken);
-            var (offset, count, rangeRefusal) = ContentRanges.ToWrite(services.Http.Request, target.Length);
+            var (offset, count, rangeRefusal) = ContentRanges.ToWrite(http.Request, target.Length);
             if (rangeRefusal is not null)
             {
                 return rangeRefusal;
             }
 
-            await target.WriteAsync(offset, count, services.Http.Request.Body, cancellationToken);
+            await target.WriteAsync(offset, count, http.Request.Body, cancellationToken);
             return TypedResults.NoContent();
         }
         catch (DiskIntegrityException exception)

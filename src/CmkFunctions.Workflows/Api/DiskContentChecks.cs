@@ -19,7 +19,7 @@ public static class DiskContentChecks
         DiskContentServices services, string name, string disk, string action)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var resource = await services.Grains.GetGrain<IResourceGrain>(name).GetAsync();
+        var resource = await services.Records.GetAsync(name, services.Http.RequestAborted);
         if (resource is null)
         {
             return (null, Problems.ResourceNotFound(name));
@@ -62,7 +62,7 @@ public static class DiskContentChecks
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(refusal);
         var name = resource.Spec.Name;
-        var current = await services.Grains.GetGrain<IResourceKeyAccessGrain>(name).RecheckKeyAccessAsync("data plane refusal") ?? resource;
+        var current = await services.Recheck.RecheckAsync(name, "data plane refusal", services.Http.RequestAborted) ?? resource;
         return Problem(StatusCodes.Status409Conflict, "Key inaccessible",
             $"Disk '{disk}' of resource '{name}' cannot be {action}: Key Vault refused the resource's key '{current.ActiveKeyId}' to its identity ({refusal.Message}). "
             + "Restore the identity's access to the key, or recover or re-enable the key; the data is kept.",

@@ -1,32 +1,33 @@
-using System.Collections.Immutable;
 using CmkFunctions.Core.Kinds;
 using CmkFunctions.Core.Validation;
 using CmkFunctions.Workflows.Api.Wire;
 using CmkFunctions.Workflows.Records;
-using Microsoft.AspNetCore.Http.HttpResults;
+using CmkFunctions.Workflows.ScaleUp;
+using Microsoft.DurableTask.Client;
 
 namespace CmkFunctions.Workflows.Api;
 
 /// <summary>
-/// <c>POST /api/resources/{name}/disks</c>, scale-up (DESIGN §4, §6): disks the resource kind allows join the resource under
-/// its existing key hierarchy, as a long-running operation (202 with <c>Azure-AsyncOperation</c>). A request that breaks a
-/// rule is a 400; a busy resource or an inaccessible key a 409; either way nothing changes.
+/// <c>POST /api/resources/{name}/disks</c>, scale-up: disks the resource kind allows join the resource under its existing
+/// key hierarchy, as a long-running operation (202 with <c>Azure-AsyncOperation</c>). A request that breaks a rule is a
+/// 400; a busy resource, a disk name taken or an inaccessible key a 409; either way nothing changes.
 /// </summary>
 public static class DisksApi
 {
-    public static IEndpointRouteBuilder MapDisksApi(this IEndpointRouteBuilder app)
+    public static async Task<IResult> AddAsync(HttpContext http, DurableTaskClient client)
     {
-        app.MapPost("/api/resources/{name}/disks", AddAsync).WithTags("Disks");
-        return app;
-    }
-
-    public static async Task<Results<Accepted<ResourceView>, ValidationProblem, ProblemHttpResult>> AddAsync(
-        string name, AddDisksBody body, IGrainFactory grains, HttpContext http)
-    {
-        ArgumentNullException.ThrowIfNull(body);
-        ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(http);
-        var state = await grains.GetGrain<IResourceGrain>(name).GetAsync();
+        ArgumentNullException.ThrowIfNull(client);
+        var name = http.Name();
+        var services = http.RequestServices;
+        var cancellationToken = http.RequestAborted;
+        var (body, malformed) = await RequestBody.ReadAsync<AddDisksBody>(http.Request);
+        if (body is null)
+        {
+            return malformed!;
+        }
+
+        var state = await services.GetRequiredService<ResourceRecords>().GetAsync(name, cancellationToken);
         if (state is null)
         {
             return Problems.ResourceNotFound(name);
@@ -43,19 +44,22 @@ public static class DisksApi
             return Problems.Refused(violations);
         }
 
-        var operationId = Guid.NewGuid().ToString("N");
-        var refusal = await grains.GetGrain<IResourceScaleUpGrain>(name).AddDisksAsync([.. validation.Disks.Select(disk => ToState(definition, disk))], operationId);
-        if (refusal is not null)
+        var operationId = ResourceOperations.NewId();
+        var (claimed, refusal) = await services.GetRequiredService<ScaleUpClaim>().ClaimAsync(
+            name, [.. validation.Disks.Select(disk => ToState(definition, disk))], operationId, cancellationToken);
+        if (claimed is null)
         {
-            return TypedResults.Problem(
-                detail: refusal.Message,
-                statusCode: refusal.Code == ScaleUpRefusals.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict,
-                title: refusal.Code == ScaleUpRefusals.NotFound ? "Not Found" : "Conflict",
-                extensions: new Dictionary<string, object?> { ["code"] = refusal.Code });
+            var notFound = refusal!.Code == ScaleUpRefusals.NotFound;
+            return Problems.Status(
+                notFound ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict,
+                notFound ? "Not Found" : "Conflict",
+                refusal.Message,
+                new Dictionary<string, object?> { ["code"] = refusal.Code });
         }
 
-        http.Response.Headers[Links.AsyncOperationHeader] = Links.Operation(http.Request, operationId).AbsoluteUri;
-        return TypedResults.Accepted(Links.Resource(http.Request, name), ResourceView.From((await grains.GetGrain<IResourceGrain>(name).GetAsync())!));
+        await ResourceOperations.StartAsync<ScaleUpOrchestrator>(client, operationId, name);
+        ResourceOperations.Announce(http, operationId);
+        return TypedResults.Accepted(Links.Resource(http.Request, name), ResourceView.From(claimed));
     }
 
     /// <summary>The resource as Core's rules see it: its kind, key source, properties and the disks it has.</summary>

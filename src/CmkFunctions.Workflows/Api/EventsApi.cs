@@ -1,32 +1,25 @@
 using CmkFunctions.Workflows.Events;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask.Client;
 
 namespace CmkFunctions.Workflows.Api;
 
 /// <summary>
-/// <c>/api/events/keyvault</c>: the Event Grid webhook for Key Vault's system topic (DESIGN §6). Answers both validation
-/// handshakes; every request must carry the shared secret (<c>?code=</c>). Answers 200 once each event is durably in
-/// the hands of its grains, so Event Grid retries anything not yet accepted.
+/// <c>/api/events/keyvault</c>: the Event Grid webhook for Key Vault's system topic. Answers both validation handshakes;
+/// every request must carry the shared secret (<c>?code=</c>). Answers 200 only once every event of the request was
+/// handled, so Event Grid delivers again anything that was not.
 /// </summary>
 public static class EventsApi
 {
-    public const string Path = "/api/events/keyvault";
-
     private const string RequestOriginHeader = "WebHook-Request-Origin";
     private const string AllowedOriginHeader = "WebHook-Allowed-Origin";
 
-    public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
+    public static async Task<IResult> ReceiveAsync(HttpContext http, DurableTaskClient client)
     {
-        app.MapPost(Path, ReceiveAsync).WithTags("Events");
-        app.MapMethods(Path, [HttpMethods.Options], Handshake).WithTags("Events");
-        return app;
-    }
-
-    public static async Task<Results<Ok, Ok<SubscriptionValidationAnswer>, UnauthorizedHttpResult, ProblemHttpResult>> ReceiveAsync(
-        HttpRequest request, WebhookSecret secret, KeyVaultEventRouter router, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (!secret.Accepts(request))
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(client);
+        var request = http.Request;
+        var cancellationToken = http.RequestAborted;
+        if (!http.RequestServices.GetRequiredService<WebhookSecret>().Accepts(request))
         {
             return TypedResults.Unauthorized();
         }
@@ -38,7 +31,7 @@ public static class EventsApi
         }
         catch (FormatException exception)
         {
-            return TypedResults.Problem(detail: exception.Message, statusCode: StatusCodes.Status400BadRequest, title: "Bad Request");
+            return Problems.Status(StatusCodes.Status400BadRequest, "Bad Request", exception.Message);
         }
 
         if (batch.ValidationCode is { } code)
@@ -46,27 +39,27 @@ public static class EventsApi
             return TypedResults.Ok(new SubscriptionValidationAnswer(code));
         }
 
+        var router = http.RequestServices.GetRequiredService<KeyVaultEventRouter>();
         foreach (var keyVaultEvent in batch.Events)
         {
-            await router.RouteAsync(keyVaultEvent);
+            await router.RouteAsync(client, keyVaultEvent, cancellationToken);
         }
 
         return TypedResults.Ok();
     }
 
     /// <summary>CloudEvents' abuse-protection handshake: the sender may deliver once its origin is allowed.</summary>
-    public static Results<Ok, UnauthorizedHttpResult> Handshake(HttpRequest request, HttpResponse response, WebhookSecret secret)
+    public static Task<IResult> HandshakeAsync(HttpContext http, DurableTaskClient client)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(response);
-        if (!secret.Accepts(request))
+        ArgumentNullException.ThrowIfNull(http);
+        if (!http.RequestServices.GetRequiredService<WebhookSecret>().Accepts(http.Request))
         {
-            return TypedResults.Unauthorized();
+            return Task.FromResult<IResult>(TypedResults.Unauthorized());
         }
 
-        var origin = request.Headers[RequestOriginHeader].ToString();
-        response.Headers[AllowedOriginHeader] = string.IsNullOrEmpty(origin) ? "*" : origin;
-        return TypedResults.Ok();
+        var origin = http.Request.Headers[RequestOriginHeader].ToString();
+        http.Response.Headers[AllowedOriginHeader] = string.IsNullOrEmpty(origin) ? "*" : origin;
+        return Task.FromResult<IResult>(TypedResults.Ok());
     }
 }
 

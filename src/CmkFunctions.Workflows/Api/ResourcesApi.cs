@@ -19,7 +19,10 @@ public static class ResourcesApi
     /// <summary>How long <c>authorize</c> waits for a granted resource to leave WaitingForKey before it answers.</summary>
     private static readonly TimeSpan AuthorizeWait = TimeSpan.FromSeconds(30);
 
-    /// <summary>Validates the request against the kind's rules and Key Vault's facts; starts creating when it passes (202).</summary>
+    /// <summary>
+    /// Validates the request against the kind's rules and Key Vault's facts; when it passes, starts creating and the
+    /// resource's periodic health check (202).
+    /// </summary>
     public static async Task<IResult> CreateAsync(HttpContext http, DurableTaskClient client)
     {
         ArgumentNullException.ThrowIfNull(http);
@@ -63,6 +66,7 @@ public static class ResourcesApi
         }
 
         await ResourceOperations.StartAsync<CreateResourceOrchestrator>(client, state.OperationId, new CreateResourceInput(name, options.AuthorizationCheckInterval));
+        await KeyAccessMonitoring.StartAsync(client, state, options.HealthCheckInterval);
         ResourceOperations.Announce(http, state.OperationId);
         return TypedResults.Accepted(Links.Resource(http.Request, name), ResourceView.From(state));
     }

@@ -20,6 +20,10 @@ public static class AuthorizationWait
         var granted = context.WaitForExternalEvent<string>(AccessMayBeGrantedEvent, cancellation.Token);
         var timer = context.CreateTimer(wakeUp, cancellation.Token);
         await Task.WhenAny(granted, timer);
-        await cancellation.CancelAsync();
+
+        // CancelAsync would resume the orchestrator off its own thread; Cancel keeps it deterministic.
+#pragma warning disable CA1849
+        cancellation.Cancel();
+#pragma warning restore CA1849
     }
 }

@@ -1,4 +1,6 @@
+using CmkFunctions.Workflows.KeyChanges;
 using CmkFunctions.Workflows.Lifecycle;
+using CmkFunctions.Workflows.ScaleUp;
 
 namespace CmkFunctions.Workflows.Operations;
 
@@ -9,6 +11,8 @@ public static class OperationActions
     {
         [nameof(CreateResourceOrchestrator)] = "create",
         [nameof(DeleteResourceOrchestrator)] = "delete",
+        [nameof(ChangeEncryptionOrchestrator)] = "change-encryption",
+        [nameof(ScaleUpOrchestrator)] = "scale-up",
     };
 
     public static string Of(string orchestratorName) =>

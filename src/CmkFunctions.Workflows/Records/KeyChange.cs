@@ -27,6 +27,15 @@ public sealed record KeyChange
 
     /// <summary>Also re-encrypt every disk with a new DEK (after the re-wrap), resumably.</summary>
     public bool Reencrypt { get; init; }
+
+    /// <summary>
+    /// The resource key wrapped by the target, kept from the re-wrap until the change completes (then it becomes
+    /// <see cref="ResourceState.ResourceKey"/>), so a resumed change writes the same wrap. Null before the re-wrap.
+    /// </summary>
+    public StoredResourceKey? RewrappedResourceKey { get; init; }
+
+    /// <summary>For a rotation, the rotation (its orchestration instance) that claimed the resource: only it carries the move on.</summary>
+    public string? RotationId { get; init; }
 }
 
 public enum KeyChangeTrigger

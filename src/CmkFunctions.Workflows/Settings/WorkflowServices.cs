@@ -1,7 +1,11 @@
 using CmkFunctions.Workflows.Access;
 using CmkFunctions.Workflows.Disks;
+using CmkFunctions.Workflows.Events;
 using CmkFunctions.Workflows.Identities;
+using CmkFunctions.Workflows.KeyChanges;
 using CmkFunctions.Workflows.Records;
+using CmkFunctions.Workflows.Rotation;
+using CmkFunctions.Workflows.ScaleUp;
 using CmkFunctions.Workflows.Validation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -22,16 +26,26 @@ public static class WorkflowServices
         services.AddSingleton<PlatformKey>();
         services.AddSingleton<KeyAccessProbe>();
         services.AddSingleton<ResourceKeyAccessCheck>();
+        services.AddSingleton<KeyAccessRecheck>();
         services.AddSingleton<SystemAssignedIdentities>();
         services.AddSingleton<ManagedIdentityPrincipals>();
         services.AddSingleton<KeyVaultFactsReader>();
         services.AddSingleton<ResourceAdmission>();
+        services.AddSingleton<EncryptionChangeAdmission>();
+        services.AddSingleton<KeyVaultPacing>();
+        services.AddSingleton<ResourceKeyRewrapper>();
+        services.AddSingleton<DiskResourceKeyRewriter>();
+        services.AddSingleton<KeyFollowing>();
+        services.AddSingleton<KeyChangeRefusal>();
         services.AddStorage(configuration);
         services.AddSingleton<ResourceRecords>();
         services.AddSingleton<KeyFollowerIndex>();
         services.AddSingleton<VaultResourceIndex>();
         services.AddHostedService<RecordTables>();
         services.AddDiskDataPath();
+        services.AddSingleton<ScaleUpClaim>();
+        services.TryAddSingleton<WebhookSecret>();
+        services.TryAddSingleton<KeyVaultEventRouter>();
         return services.AddWorkflowActivities();
     }
 }

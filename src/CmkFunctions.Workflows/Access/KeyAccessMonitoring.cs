@@ -1,0 +1,30 @@
+using CmkFunctions.Workflows.Api;
+using CmkFunctions.Workflows.Records;
+using Microsoft.DurableTask.Client;
+
+namespace CmkFunctions.Workflows.Access;
+
+/// <summary>
+/// Starting a resource's periodic health check (<see cref="KeyAccessMonitorOrchestrator"/>). Each incarnation of a name
+/// (a resource created, deleted and created again) gets its own instance, <c>health-{name}-{createdAt ticks}</c>: a new
+/// one never waits for an old one to stop, and the old one ends at its next check, having found another resource.
+/// </summary>
+public static class KeyAccessMonitoring
+{
+    public static string InstanceIdOf(ResourceState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return $"health-{state.Spec.Name}-{state.CreatedAt.UtcTicks}";
+    }
+
+    /// <summary>Schedules the health check of a resource just stored; called once, when it is created.</summary>
+    public static Task StartAsync(DurableTaskClient client, ResourceState state, TimeSpan interval) =>
+        ResourceOperations.StartAsync<KeyAccessMonitorOrchestrator>(client, InstanceIdOf(state), new KeyAccessMonitorInput(state.Spec.Name, state.CreatedAt, interval));
+}
+
+/// <summary>The resource a health check watches: the one of that name created at <paramref name="CreatedAt"/>.</summary>
+/// <param name="Interval">How long to wait before the next check (<c>Cmk:HealthCheckInterval</c> as the last check read it).</param>
+public sealed record KeyAccessMonitorInput(string ResourceName, DateTimeOffset CreatedAt, TimeSpan Interval);
+
+/// <summary>What one health check found: whether the resource is still there to watch, and when to check next.</summary>
+public sealed record KeyAccessHealth(bool Watching, TimeSpan Interval);

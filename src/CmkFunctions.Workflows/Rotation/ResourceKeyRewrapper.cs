@@ -1,0 +1,41 @@
+using Azure.Core.Cryptography;
+using CmkFunctions.Core.Cryptography;
+using CmkFunctions.Core.Keys;
+using CmkFunctions.KeyVault;
+using CmkFunctions.Workflows.Access;
+
+namespace CmkFunctions.Workflows.Rotation;
+
+/// <summary>
+/// The one Key Vault step of a rotation or key change: one unwrap (as whichever identity may use the current wrap) and
+/// one wrap with the target, each paced per vault by <see cref="KeyVaultPacing"/>. A resource without a resource key
+/// yet (Microsoft-managed without disks that share it) gets a new one.
+/// </summary>
+public sealed class ResourceKeyRewrapper(KeyVaultPacing pacing, PlatformKey platformKey)
+{
+    /// <param name="identityClientId">The identity that unwraps a customer-wrapped key; platform-wrapped ones unwrap as the service.</param>
+    public async Task<WrappedResourceKey> RewrapAsync(
+        WrappedResourceKey? current, string? identityClientId, IKeyEncryptionKey target, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var targetVault = KeyVaultKeyIdentifier.Parse(target.KeyId).VaultUri;
+        if (current is null)
+        {
+            await pacing.WaitTurnAsync(targetVault, cancellationToken);
+            using var resourceKey = ResourceKey.Generate();
+            return await ResourceKeyWrapping.WrapAsync(resourceKey, target, cancellationToken: cancellationToken);
+        }
+
+        await pacing.WaitTurnAsync(KeyVaultKeyIdentifier.Parse(current.KeyId).VaultUri, cancellationToken);
+        await pacing.WaitTurnAsync(targetVault, cancellationToken);
+        return await ResourceKeyWrapping.RewrapAsync(current, platformKey.ResolverFor(current, identityClientId), target, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>Key Vault refused the key to the identity, or the current wrap does not unwrap: the move cannot be made as asked.</summary>
+    public static bool IsRefusal(Exception exception) =>
+        exception is KeyVaultAccessDeniedException or KeyVaultKeyNotFoundException or KeyVaultKeyUnusableException or DiskIntegrityException;
+
+    /// <summary>Key Vault did not answer (throttled past the client's retries, or unreachable): the move may be asked again.</summary>
+    public static bool IsUnanswered(Exception exception) =>
+        exception is KeyVaultThrottledException or KeyVaultUnreachableException;
+}

@@ -1,0 +1,92 @@
+using CmkFunctions.Workflows.Operations;
+using CmkFunctions.Workflows.Records;
+using Microsoft.DurableTask;
+
+namespace CmkFunctions.Workflows.Rotation;
+
+/// <summary>
+/// A new version of a key: read the key's current version from Key Vault (events come in any order; versions are ordered
+/// by Key Vault's creation time), list the key's followers, and move each to that version, <c>Cmk:RotationConcurrency</c>
+/// at a time. Followers that no longer follow the key leave its index; busy ones (provisioning, another change, Key Vault
+/// did not answer) are asked again every <c>Cmk:RotationRetryInterval</c>, for at most <see cref="GiveUpAfter"/>.
+/// </summary>
+public sealed class RotateKeyOrchestrator : TaskOrchestrator<KeyRotation, string>
+{
+    public static readonly TimeSpan GiveUpAfter = TimeSpan.FromHours(24);
+
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, KeyRotation input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var round = input.Retry ?? await FirstRoundAsync(context, input);
+        if (round is null)
+        {
+            return $"No resource follows key '{input.KeyId}'.";
+        }
+
+        var outcomes = await MoveFollowersAsync(context, round);
+        var gone = Named(outcomes, KeyMoveOutcome.NotFollowing);
+        if (gone.Count > 0)
+        {
+            await context.CallActivityAsync(nameof(LeaveKeyFollowers), new FollowersLeaving(input.KeyId, gone), ActivityRetry.Options);
+        }
+
+        var busy = Named(outcomes, KeyMoveOutcome.Busy);
+        var summary = $"{Named(outcomes, KeyMoveOutcome.Moved).Count} followers of '{input.KeyId}' moved to '{round.Target.KeyId}', "
+            + $"{Named(outcomes, KeyMoveOutcome.AlreadyCurrent).Count} already there, {Named(outcomes, KeyMoveOutcome.Refused).Count} refused, {busy.Count} busy.";
+        context.CreateReplaySafeLogger<RotateKeyOrchestrator>().LogInformation("Rotation {Rotation}: {Summary}", context.InstanceId, summary);
+        if (busy.Count == 0)
+        {
+            return summary;
+        }
+
+        if (context.CurrentUtcDateTime + round.RetryInterval > round.GiveUpAt)
+        {
+            throw context.FailOperation(new ResourceError
+            {
+                Code = "rotation.followers-busy",
+                Message = $"Key '{input.KeyId}': {string.Join(", ", busy)} stayed busy for {GiveUpAfter.TotalHours} hours and did not move to '{round.Target.KeyId}'.",
+            });
+        }
+
+        await context.CreateTimer(round.RetryInterval, CancellationToken.None);
+        context.ContinueAsNew(input with { Retry = round with { Followers = busy } });
+        return summary;
+    }
+
+    private static async Task<RotationRound?> FirstRoundAsync(TaskOrchestrationContext context, KeyRotation input)
+    {
+        var followers = await context.CallActivityAsync<KeyFollowerList>(nameof(ListKeyFollowers), input.KeyId, ActivityRetry.Options);
+        if (followers.Followers.Count == 0)
+        {
+            return null;
+        }
+
+        var identities = followers.Followers.Select(follower => follower.IdentityClientId).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var target = await context.CallActivityAsync<KeyVersion>(nameof(ReadCurrentKeyVersion), new CurrentKeyVersionQuery(input.KeyId, identities), ActivityRetry.Options);
+        var names = followers.Followers.Select(follower => follower.ResourceName).ToList();
+        return new RotationRound(target, names, followers.Lanes, followers.RetryInterval, context.CurrentUtcDateTime + GiveUpAfter);
+    }
+
+    /// <summary>Each follower's outcome; one whose move kept failing is busy (its claim, if any, is resumed next round).</summary>
+    private static async Task<Dictionary<string, KeyMoveOutcome>> MoveFollowersAsync(TaskOrchestrationContext context, RotationRound round)
+    {
+        var outcomes = new Dictionary<string, KeyMoveOutcome>(StringComparer.Ordinal);
+        await FanOut.RunAsync(round.Followers, round.Lanes, async name =>
+        {
+            try
+            {
+                var move = new FollowerMove(name, round.Target, context.InstanceId);
+                outcomes[name] = await context.CallActivityAsync<KeyMoveOutcome>(nameof(MoveFollowerToKeyVersion), move, ActivityRetry.Options);
+            }
+            catch (TaskFailedException)
+            {
+                outcomes[name] = KeyMoveOutcome.Busy;
+            }
+        });
+        return outcomes;
+    }
+
+    private static List<string> Named(Dictionary<string, KeyMoveOutcome> outcomes, KeyMoveOutcome outcome) =>
+        [.. outcomes.Where(pair => pair.Value == outcome).Select(pair => pair.Key).Order(StringComparer.Ordinal)];
+}

@@ -1,0 +1,32 @@
+using CmkFunctions.Workflows.Records;
+
+namespace CmkFunctions.Workflows.Rotation;
+
+/// <summary>A rotation's input: the versionless key a new version was announced for and the event that announced it.</summary>
+/// <param name="KeyId">The versionless key id.</param>
+public sealed record KeyRotation(string KeyId, string EventId)
+{
+    /// <summary>Where a rotation stands when it asks busy followers again (it continues as new each round); null at first.</summary>
+    public RotationRound? Retry { get; init; }
+}
+
+/// <summary>One round of a rotation: the followers still to move to <paramref name="Target"/>.</summary>
+/// <param name="Lanes">How many followers move at once (<c>Cmk:RotationConcurrency</c>).</param>
+/// <param name="RetryInterval">How long busy followers wait before they are asked again (<c>Cmk:RotationRetryInterval</c>).</param>
+/// <param name="GiveUpAt">After this, followers still busy are given up on and the rotation fails naming them.</param>
+public sealed record RotationRound(KeyVersion Target, IReadOnlyList<string> Followers, int Lanes, TimeSpan RetryInterval, DateTime GiveUpAt);
+
+/// <summary>A key's followers as the index holds them, with the rotation settings.</summary>
+public sealed record KeyFollowerList(IReadOnlyList<KeyFollower> Followers, int Lanes, TimeSpan RetryInterval);
+
+/// <summary>A resource that follows a key, and the identity it reaches the key with.</summary>
+public sealed record KeyFollower(string ResourceName, string IdentityClientId);
+
+/// <summary>Which key's current version to read, and the identities that may read it (the followers').</summary>
+public sealed record CurrentKeyVersionQuery(string KeyId, IReadOnlyList<string> IdentityClientIds);
+
+/// <summary>One follower's move to <paramref name="Target"/>, for the rotation <paramref name="RotationId"/>.</summary>
+public sealed record FollowerMove(string ResourceName, KeyVersion Target, string RotationId);
+
+/// <summary>Resources found no longer following the key, to leave its index.</summary>
+public sealed record FollowersLeaving(string KeyId, IReadOnlyList<string> ResourceNames);
