@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 namespace CmkFunctions.Testing;
 
 /// <summary>
-/// Azurite's blob, queue and table services, each on a port it picks itself, data under the test run's temporary
-/// folder: the storage account of the product's data and of the Durable Task hub.
+/// Azurite's blob, queue and table services, each on a port it picks itself, data in memory (its working folder is under
+/// the test run's temporary folder): the storage account of the product's data and of the Durable Task hubs.
 /// </summary>
 public sealed partial class AzuriteServer : IAsyncDisposable
 {
@@ -49,8 +49,10 @@ public sealed partial class AzuriteServer : IAsyncDisposable
                 "--blobHost", "127.0.0.1", "--blobPort", "0",
                 "--queueHost", "127.0.0.1", "--queuePort", "0",
                 "--tableHost", "127.0.0.1", "--tablePort", "0",
-                "--location", dataDirectory, "--disableTelemetry", "--skipApiVersionCheck", "--silent",
-            ]);
+                // In memory: Azurite's table store slows as its file grows, and a test run never restarts Azurite.
+                "--inMemoryPersistence", "--disableTelemetry", "--skipApiVersionCheck", "--silent",
+            ],
+            workingDirectory: dataDirectory);
         try
         {
             // --silent hides request logs, not these lines.

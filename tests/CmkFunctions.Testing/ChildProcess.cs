@@ -55,7 +55,7 @@ public sealed class ChildProcess : IAsyncDisposable
         }
     }
 
-    /// <param name="name">How failures name the process (<c>redis-server</c>, <c>host 2</c>).</param>
+    /// <param name="name">How failures name the process (<c>Azurite</c>, <c>host 2</c>).</param>
     /// <param name="environment">Variables added to (or replacing) the test process's environment.</param>
     public static ChildProcess Start(
         string name,

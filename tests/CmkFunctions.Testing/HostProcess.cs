@@ -122,7 +122,7 @@ public sealed class HostProcess : IAsyncDisposable
             ["Cmk__DisableChallengeResourceVerification"] = "true",
             ["Cmk__ResourceGroup"] = keyVault.ResourceGroup,
             [durableTask + "hubName"] = HubName(taskHub),
-            [durableTask + "storageProvider__partitionCount"] = "2",
+            [durableTask + "storageProvider__partitionCount"] = "1",
             [durableTask + "storageProvider__maxQueuePollingInterval"] = "00:00:01",
             // A killed host's messages come back to the others within seconds, not Durable Functions' five minutes.
             [durableTask + "storageProvider__workItemQueueVisibilityTimeout"] = "00:00:20",

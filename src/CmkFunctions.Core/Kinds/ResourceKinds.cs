@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace CmkFunctions.Core.Kinds;
 
-/// <summary>The five resource kinds and their CMK rules, from the service documents (DESIGN §4).</summary>
+/// <summary>The five resource kinds and their CMK rules, from the services' own CMK documents.</summary>
 public static class ResourceKinds
 {
     private static readonly IReadOnlyList<int> AllRsaSizes = [2048, 3072, 4096];

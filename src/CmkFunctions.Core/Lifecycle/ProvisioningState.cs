@@ -1,6 +1,6 @@
 namespace CmkFunctions.Core.Lifecycle;
 
-/// <summary>Where a resource is in its lifecycle (DESIGN §5); <see cref="ProvisioningTransitions"/> says which moves are allowed.</summary>
+/// <summary>Where a resource is in its lifecycle; <see cref="ProvisioningTransitions"/> says which moves are allowed.</summary>
 public enum ProvisioningState
 {
     Creating,

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace CmkFunctions.Workflows.Access;
 
 /// <summary>
-/// The key the service owns (<c>Cmk:PlatformKeyUri</c>, versionless) for Microsoft-managed resources and disks (DESIGN §3):
+/// The key the service owns (<c>Cmk:PlatformKeyUri</c>, versionless) for Microsoft-managed resources and disks:
 /// it wraps their resource keys in its current version, always as the service's own identity. Without the setting,
 /// Microsoft-managed disks hold no data.
 /// </summary>

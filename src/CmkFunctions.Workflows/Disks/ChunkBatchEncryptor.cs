@@ -6,7 +6,7 @@ using CmkFunctions.Core.Cryptography;
 namespace CmkFunctions.Workflows.Disks;
 
 /// <summary>
-/// The work of one worker call: reads the batch's plaintext from the source in one ranged read (zeros past its end or
+/// The work of one <c>EncryptChunkBatch</c> activity: reads the batch's plaintext from the source in one ranged read (zeros past its end or
 /// without one), or for a full re-encryption from the disk's previous DEK generation, encrypts chunk by chunk under the disk's DEK, and stores each chunk create-only while the next is
 /// read and encrypted. Buffers come from the shared pool; plaintext ones are cleared before they go back.
 /// </summary>

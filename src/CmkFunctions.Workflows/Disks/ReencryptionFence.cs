@@ -5,12 +5,14 @@ using CmkFunctions.Core.Cryptography;
 namespace CmkFunctions.Workflows.Disks;
 
 /// <summary>
-/// Keeps a data-plane write from being lost to a full re-encryption that started while it ran: <see cref="DiskReencryptor"/>
-/// copies generation N's chunks to N+1 (after it has stored N+1's metadata beside the disk's) and switches last, so a chunk
-/// written under N after its copy would vanish at the switch. Once a write has stored its chunks under N, this looks at
-/// the disk: with no next generation in the making and the disk still on N, any later copy reads the write; with one in
-/// the making, each written chunk is carried over, copied again until N's chunk stayed the same while it was copied; when
-/// the disk has already moved on, the write is reported as not applied.
+/// Keeps a data-plane write from being lost to a full re-encryption that started while it ran: the re-encryption
+/// activities copy generation N's chunks to N+1 (<see cref="Reencryption.PlanDiskReencryption"/> stores N+1's metadata
+/// beside the disk's, <see cref="Provisioning.EncryptChunkBatch"/> copies the chunks) and
+/// <see cref="Reencryption.SwitchDiskGeneration"/> switches last, so a chunk written under N after its copy would vanish
+/// at the switch. Once a write has stored its chunks under N, this looks at the disk: with no next generation in the
+/// making and the disk still on N, any later copy reads the write; with one in the making, each written chunk is carried
+/// over, copied again until N's chunk stayed the same while it was copied; when the disk has already moved on, the write
+/// is reported as not applied.
 /// </summary>
 public sealed class ReencryptionFence(DiskStore store, VersionedChunkStore chunks, ResourceKeyCache keys)
 {

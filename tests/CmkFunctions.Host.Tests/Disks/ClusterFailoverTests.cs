@@ -3,7 +3,7 @@ using CmkFunctions.Testing;
 
 namespace CmkFunctions.Host.Tests.Disks;
 
-/// <summary>Two hosts form one cluster; killing the one that provisions a resource leaves the other to finish it.</summary>
+/// <summary>Two hosts share one task hub; killing the one that provisions a resource leaves the other to finish it.</summary>
 [Collection(HostTestFixture.Collection)]
 public sealed class ClusterFailoverTests(HostTestFixture fixture)
 {
@@ -30,7 +30,7 @@ public sealed class ClusterFailoverTests(HostTestFixture fixture)
         Assert.Equal(source, await DiskScenario.ReadContentAsync(survivor.Http, name, "cache0"));
     }
 
-    /// <summary>Whether the host's log shows it planning the resource's disks (the resource grain lives there).</summary>
+    /// <summary>Whether the host's log shows it planning the resource's disks (its <c>PlanDiskProvisioning</c> activity ran there).</summary>
     private static bool Provisions(HostProcess host, string resource) =>
         host.Describe().Contains($"Resource {resource}: disk cache0 has", StringComparison.Ordinal);
 }

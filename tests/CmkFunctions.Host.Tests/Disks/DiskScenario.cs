@@ -129,8 +129,7 @@ public sealed class DiskScenario(IntegrationFixture integration)
     }
 
     /// <summary>
-    /// Polls a host until the resource reaches <paramref name="state"/>. Failed requests count as "not yet": while a
-    /// crashed host is still a cluster member, calls routed to it fail until the cluster declares it dead.
+    /// Polls a host until the resource reaches <paramref name="state"/>. Failed requests count as "not yet".
     /// </summary>
     public static async Task WaitForStateAsync(HostProcess host, string resource, string state, TimeSpan timeout)
     {

@@ -6,7 +6,7 @@ using CmkFunctions.Host.Tests.Disks;
 
 namespace CmkFunctions.Host.Tests.ScaleUp;
 
-/// <summary><c>POST /api/resources/{name}/disks</c> on the shared host: disks join under the resource's key, or are refused per DESIGN §4 with nothing changed.</summary>
+/// <summary><c>POST /api/resources/{name}/disks</c> on the shared host: disks join under the resource's key, or are refused by the kind's rules with nothing changed.</summary>
 [Collection(HostTestFixture.Collection)]
 public sealed class ScaleUpTests(HostTestFixture fixture)
 {

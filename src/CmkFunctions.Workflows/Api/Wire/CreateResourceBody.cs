@@ -3,7 +3,7 @@ using CmkFunctions.Core.Validation;
 
 namespace CmkFunctions.Workflows.Api.Wire;
 
-/// <summary>The body of <c>PUT /api/resources/{name}</c> (DESIGN §6).</summary>
+/// <summary>The body of <c>PUT /api/resources/{name}</c>.</summary>
 public sealed record CreateResourceBody(
     string? Kind,
     string? Region,

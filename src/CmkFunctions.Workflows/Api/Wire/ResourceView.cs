@@ -4,7 +4,7 @@ using CmkFunctions.Workflows.Records;
 
 namespace CmkFunctions.Workflows.Api.Wire;
 
-/// <summary>A resource as <c>GET /api/resources/{name}</c> shows it (DESIGN §6).</summary>
+/// <summary>A resource as <c>GET /api/resources/{name}</c> shows it.</summary>
 public sealed record ResourceView(
     string Name,
     string Kind,
