@@ -65,7 +65,7 @@ public static class ResourcesApi
             return Problems.ResourceExists(name, current?.ProvisioningState.ToString() ?? "unknown");
         }
 
-        await ResourceOperations.StartAsync<CreateResourceOrchestrator>(client, state.OperationId, new CreateResourceInput(name, options.AuthorizationCheckInterval));
+        await ResourceOperations.StartAsync<CreateResourceOrchestrator>(client, state.OperationId, new CreateResourceInput(name, options.AuthorizationCheckInterval, state.CreatedAt));
         await KeyAccessMonitoring.StartAsync(client, state, options.HealthCheckInterval);
         ResourceOperations.Announce(http, state.OperationId);
         return TypedResults.Accepted(Links.Resource(http.Request, name), ResourceView.From(state));

@@ -9,6 +9,7 @@ namespace CmkFunctions.Workflows.Lifecycle;
 /// Creating a resource: check the key → wait for authorization (re-checked on <c>authorize</c>, on a vault's access
 /// events and every <see cref="CreateResourceInput.AuthorizationCheckInterval"/>; failed for good at the deadline) →
 /// wrap the resource key → provision the encrypted disks → Succeeded. A step that keeps failing fails the resource.
+/// Each wait ends by starting over with a fresh history, so a 90-minute wait replays one check, not thousands.
 /// </summary>
 public sealed class CreateResourceOrchestrator : TaskOrchestrator<CreateResourceInput, string>
 {
@@ -20,10 +21,11 @@ public sealed class CreateResourceOrchestrator : TaskOrchestrator<CreateResource
         try
         {
             var access = await context.CallActivityAsync<CreationAccess>(nameof(CheckCreationKeyAccess), step, ActivityRetry.Options);
-            while (access.Outcome == CreationAccessOutcome.Waiting)
+            if (access.Outcome == CreationAccessOutcome.Waiting)
             {
                 await AuthorizationWait.UntilNextCheckAsync(context, access.Deadline!.Value, input.AuthorizationCheckInterval);
-                access = await context.CallActivityAsync<CreationAccess>(nameof(CheckCreationKeyAccess), step, ActivityRetry.Options);
+                context.ContinueAsNew(input);
+                return "WaitingForKey";
             }
 
             if (access.Outcome == CreationAccessOutcome.Failed)

@@ -27,12 +27,13 @@ public sealed record OperationView(
             OrchestrationRuntimeStatus.Terminated => "Canceled",
             _ => "InProgress",
         };
+        var (resourceName, startedAt) = Read(instance.SerializedInput);
         return new OperationView(
             instance.InstanceId,
-            ResourceNameOf(instance.SerializedInput),
+            resourceName,
             OperationActions.Of(instance.Name),
             status,
-            instance.CreatedAt,
+            startedAt ?? instance.CreatedAt,
             status == "InProgress" ? null : instance.LastUpdatedAt,
             ErrorOf(instance));
     }
@@ -66,24 +67,43 @@ public sealed record OperationView(
         }
     }
 
-    /// <summary>Every operation's input is the resource's name or a record with a <c>resourceName</c>.</summary>
-    private static string ResourceNameOf(string? serializedInput)
+    /// <summary>
+    /// Every operation's input is the resource's name or a record with a <c>resourceName</c>; an operation whose
+    /// orchestration starts over (a long wait) carries its own <c>startedAt</c>.
+    /// </summary>
+    private static (string ResourceName, DateTimeOffset? StartedAt) Read(string? serializedInput)
     {
         if (string.IsNullOrEmpty(serializedInput))
         {
-            return string.Empty;
+            return (string.Empty, null);
         }
 
         using var input = JsonDocument.Parse(serializedInput);
         var root = input.RootElement;
         if (root.ValueKind == JsonValueKind.String)
         {
-            return root.GetString()!;
+            return (root.GetString()!, null);
         }
 
-        return root.ValueKind == JsonValueKind.Object
-            && root.EnumerateObject().FirstOrDefault(property => property.NameEquals("resourceName") || property.NameEquals("ResourceName")) is { Value.ValueKind: JsonValueKind.String } name
-            ? name.Value.GetString()!
-            : string.Empty;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return (string.Empty, null);
+        }
+
+        string? name = null;
+        DateTimeOffset? startedAt = null;
+        foreach (var property in root.EnumerateObject())
+        {
+            if (property.Name.Equals("resourceName", StringComparison.OrdinalIgnoreCase) && property.Value.ValueKind == JsonValueKind.String)
+            {
+                name = property.Value.GetString();
+            }
+            else if (property.Name.Equals("startedAt", StringComparison.OrdinalIgnoreCase) && property.Value.TryGetDateTimeOffset(out var started))
+            {
+                startedAt = started;
+            }
+        }
+
+        return (name ?? string.Empty, startedAt);
     }
 }
