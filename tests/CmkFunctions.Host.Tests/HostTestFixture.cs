@@ -5,7 +5,7 @@ namespace CmkFunctions.Host.Tests;
 
 /// <summary>
 /// The integration dependencies plus one shared host (its own task hub) for tests that need no special
-/// settings. It re-checks access every second and uses 64 KiB chunks so lifecycles finish in seconds.
+/// settings. It re-checks access every 3 seconds and uses 64 KiB chunks so lifecycles finish in seconds.
 /// </summary>
 [SuppressMessage("Reliability", "CA1001", Justification = "xunit disposes fixtures through IAsyncLifetime.DisposeAsync.")]
 public sealed class HostTestFixture : IAsyncLifetime
@@ -14,7 +14,9 @@ public sealed class HostTestFixture : IAsyncLifetime
 
     public static readonly IReadOnlyDictionary<string, string> FastSettings = new Dictionary<string, string>
     {
-        ["Cmk__AuthorizationCheckInterval"] = "00:00:01",
+        // Every check of a waiting resource is a durable timer and an activity in Azurite: the shared host keeps resources
+        // that nobody authorizes waiting for the whole run, and Azurite's single process serves every host.
+        ["Cmk__AuthorizationCheckInterval"] = "00:00:03",
         ["Cmk__ChunkSizeBytes"] = "65536",
     };
 
