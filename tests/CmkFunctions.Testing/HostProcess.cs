@@ -31,7 +31,8 @@ public sealed class HostProcess : IAsyncDisposable
     {
         _process = process;
         BaseUri = baseUri;
-        Http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(60) };
+        // Generous: on a loaded 2-core machine one Azurite serves every host, and a request may wait on it.
+        Http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(150) };
     }
 
     public Uri BaseUri { get; }
