@@ -46,7 +46,7 @@ public static class DisksApi
 
         var operationId = ResourceOperations.NewId();
         var (claimed, refusal) = await services.GetRequiredService<ScaleUpClaim>().ClaimAsync(
-            name, [.. validation.Disks.Select(disk => ToState(definition, disk))], operationId, cancellationToken);
+            name, [.. validation.Disks.Select(disk => DiskState.From(definition, disk))], operationId, cancellationToken);
         if (claimed is null)
         {
             var notFound = refusal!.Code == ScaleUpRefusals.NotFound;
@@ -75,19 +75,5 @@ public static class DisksApi
             new EncryptionSettings(spec.KeySource, KeyId: null, Identity: null, KeyVaultResourceId: null),
             [.. state.Disks.Select(disk => new DiskDefinition(disk.Name, disk.Kind, disk.SizeBytes, SourceUri: null))],
             new ResourceProperties(spec.Properties));
-    }
-
-    private static DiskState ToState(ResourceDefinition resource, DiskDefinition disk)
-    {
-        var decision = resource.KeySourceOf(disk);
-        return new DiskState
-        {
-            Name = disk.Name,
-            Kind = disk.Kind,
-            SizeBytes = disk.SizeBytes,
-            SourceUri = disk.SourceUri?.AbsoluteUri,
-            KeySource = decision.KeySource,
-            KeySourceReason = decision.Reason,
-        };
     }
 }

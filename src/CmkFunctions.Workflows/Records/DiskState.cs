@@ -1,3 +1,4 @@
+using CmkFunctions.Core.Validation;
 using CmkFunctions.Core.Kinds;
 
 namespace CmkFunctions.Workflows.Records;
@@ -20,4 +21,21 @@ public sealed record DiskState
     public string KeySourceReason { get; init; } = string.Empty;
 
     public bool Provisioned { get; init; }
+
+    /// <summary>A disk as validated for <paramref name="resource"/>, with the key source its kind's rules give it; not yet provisioned.</summary>
+    public static DiskState From(ResourceDefinition resource, DiskDefinition disk)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(disk);
+        var decision = resource.KeySourceOf(disk);
+        return new DiskState
+        {
+            Name = disk.Name,
+            Kind = disk.Kind,
+            SizeBytes = disk.SizeBytes,
+            SourceUri = disk.SourceUri?.AbsoluteUri,
+            KeySource = decision.KeySource,
+            KeySourceReason = decision.Reason,
+        };
+    }
 }

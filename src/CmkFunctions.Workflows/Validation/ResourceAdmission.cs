@@ -77,20 +77,7 @@ public sealed class ResourceAdmission(
             Identity = identity,
             Properties = resource.Properties.Values.ToImmutableDictionary(),
         };
-        var disks = resource.Disks.Select(disk =>
-        {
-            var decision = resource.KeySourceOf(disk);
-            return new DiskState
-            {
-                Name = disk.Name,
-                Kind = disk.Kind,
-                SizeBytes = disk.SizeBytes,
-                SourceUri = disk.SourceUri?.AbsoluteUri,
-                KeySource = decision.KeySource,
-                KeySourceReason = decision.Reason,
-            };
-        });
-        return (spec, [.. disks]);
+        return (spec, [.. resource.Disks.Select(disk => DiskState.From(resource, disk))]);
     }
 
     /// <summary>
