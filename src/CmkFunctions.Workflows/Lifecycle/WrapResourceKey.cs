@@ -22,7 +22,6 @@ public sealed class WrapResourceKey(
     ResourceRecords records,
     KeyFollowerIndex followers,
     VaultResourceIndex vaults,
-    KeyAccessProbe probe,
     KeyVaultConnections connections,
     IOptions<CmkOptions> options,
     ILogger<WrapResourceKey> logger) : TaskActivity<ResourceStep, string?>
@@ -55,8 +54,10 @@ public sealed class WrapResourceKey(
             await vaults.JoinAsync(vault.VaultName, spec.Name, keyId.Name);
         }
 
-        var access = await probe.ProbeAsync(identity, keyId, publicKey: null, CancellationToken.None);
-        var versioned = keyId.IsVersioned ? keyId : access.CurrentKeyId ?? throw new InvalidOperationException($"Key '{keyId}' has no current version.");
+        // Access was probed by the check before; only a versionless key's current version is left to read.
+        var versioned = keyId.IsVersioned
+            ? keyId
+            : (await connections.ClientFor(identity, keyId.VaultUri).GetKeyAsync(keyId.Name, cancellationToken: CancellationToken.None)).Id;
         using var resourceKey = ResourceKey.Generate();
         var wrapped = await ResourceKeyWrapping.WrapAsync(resourceKey, connections.KeyFor(identity, versioned));
         await records.UpdateForStepAsync(input, current => current.MovedTo(ProvisioningState.ProvisioningDisks) with
