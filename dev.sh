@@ -76,6 +76,7 @@ start_azurite() {
   mkdir -p "$dev_dir/azurite"
   nohup dev/node_modules/.bin/azurite --blobHost 127.0.0.1 --blobPort "$azurite_port" \
     --queueHost 127.0.0.1 --queuePort $((azurite_port + 1)) --tableHost 127.0.0.1 --tablePort $((azurite_port + 2)) \
+    --blobKeepAliveTimeout 120 --queueKeepAliveTimeout 120 --tableKeepAliveTimeout 120 \
     --location "$dev_dir/azurite" --disableTelemetry --skipApiVersionCheck --silent \
     >"$dev_dir/logs/azurite.log" 2>&1 &
   echo $! >"$dev_dir/azurite.pid"

@@ -15,7 +15,17 @@ public sealed class ServiceClient(HostProcess host)
     public Task<HttpResponseMessage> CreateAsync(string name, JsonObject body) =>
         Http.PutAsJsonAsync(ResourceUri(name), body);
 
-    public Task<HttpResponseMessage> GetAsync(string name) => Http.GetAsync(ResourceUri(name));
+    public async Task<HttpResponseMessage> GetAsync(string name)
+    {
+        try
+        {
+            return await Http.GetAsync(ResourceUri(name));
+        }
+        catch (TaskCanceledException timedOut)
+        {
+            throw new TimeoutException($"GET {name} got no answer: {host.Describe()}", timedOut);
+        }
+    }
 
     public Task<HttpResponseMessage> DeleteAsync(string name) => Http.DeleteAsync(ResourceUri(name));
 

@@ -49,6 +49,9 @@ public sealed partial class AzuriteServer : IAsyncDisposable
                 "--blobHost", "127.0.0.1", "--blobPort", "0",
                 "--queueHost", "127.0.0.1", "--queuePort", "0",
                 "--tableHost", "127.0.0.1", "--tablePort", "0",
+                // Azurite closes idle connections after 5 s, .NET after 60 s: a request sent on a connection the
+                // server is closing can go unanswered. Keep the server's side open longer, so the client always closes first.
+                "--blobKeepAliveTimeout", "120", "--queueKeepAliveTimeout", "120", "--tableKeepAliveTimeout", "120",
                 // In memory: Azurite's table store slows as its file grows, and a test run never restarts Azurite.
                 "--inMemoryPersistence", "--disableTelemetry", "--skipApiVersionCheck", "--silent",
             ],
