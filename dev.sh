@@ -12,6 +12,8 @@ root=$(pwd)
 configuration=Release
 dev_dir=$root/.dev
 azurite_port=10000
+# The API's application id URI: the audience its bearer tokens carry.
+api_audience=api://cmkfunctions
 keyvault_tool=src/CmkFunctions.LocalKeyVault/bin/$configuration/net10.0/CmkFunctions.LocalKeyVault.dll
 # Azurite's published development account key (not a secret).
 azurite_connection_string="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$azurite_port/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$((azurite_port + 1))/devstoreaccount1;TableEndpoint=http://127.0.0.1:$((azurite_port + 2))/devstoreaccount1;"
@@ -102,6 +104,10 @@ write_env() {
   {
     cat "$dev_dir/keyvault/endpoints.env"
     printf "export AZURITE_CONNECTION_STRING='%s'\n" "$azurite_connection_string"
+    # The API's tokens: audience (its application id URI) and the authority that issues them (the local Key Vault's
+    # sign-in metadata, for callers of any tenant). A token: $IDENTITY_ENDPOINT?...&resource=$CMK_API_AUDIENCE.
+    echo "export CMK_API_AUDIENCE=$api_audience"
+    echo "export CMK_API_AUTHORITY=\${CMK_LOGIN_URL}common"
   } >"$dev_dir/env.tmp"
   mv "$dev_dir/env.tmp" "$dev_dir/env"
   log "wrote .dev/env (source it: . .dev/env)"
@@ -172,6 +178,8 @@ cmd_run() {
     Cmk__PlatformKeyUri=$CMK_PLATFORM_KEY_URI \
     Cmk__DisableChallengeResourceVerification=true \
     Cmk__ResourceGroup=$CMK_RESOURCE_GROUP \
+    Cmk__ApiAudience=$CMK_API_AUDIENCE \
+    Cmk__ApiAuthority=$CMK_API_AUTHORITY \
     AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval=00:00:01
   export Cmk__EventWebhookSecret
   Cmk__EventWebhookSecret=$(webhook_secret)

@@ -23,6 +23,13 @@ param eventWebhookSecret string
 @description('Resource group the service\'s resources live in (Cmk:ResourceGroup). Empty: the deployment\'s own group.')
 param cmkResourceGroup string = ''
 
+@minLength(1)
+@description('Application id URI of the API\'s Entra ID app registration (Cmk:ApiAudience), e.g. api://cmkfunctions-<env>; docs/deploy.md creates it.')
+param apiAudience string
+
+@description('Authority that issues the API\'s tokens (Cmk:ApiAuthority). Default: Entra ID for callers of any organization.')
+param apiAuthority string = '${environment().authentication.loginEndpoint}organizations'
+
 @minValue(1)
 @maxValue(1000)
 @description('Most instances the function app scales out to.')
@@ -93,6 +100,8 @@ module functions 'modules/functions.bicep' = {
     cmkResourceGroup: empty(cmkResourceGroup) ? group.name : cmkResourceGroup
     maximumInstanceCount: maximumInstanceCount
     eventWebhookSecret: eventWebhookSecret
+    apiAudience: apiAudience
+    apiAuthority: apiAuthority
   }
 }
 

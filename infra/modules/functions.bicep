@@ -33,6 +33,12 @@ param maximumInstanceCount int
 @description('Shared secret of the Key Vault events webhook (Cmk:EventWebhookSecret).')
 param eventWebhookSecret string
 
+@description('Application id URI the API\'s bearer tokens must be issued for (Cmk:ApiAudience).')
+param apiAudience string
+
+@description('Authority whose OpenID Connect metadata validates the API\'s tokens (Cmk:ApiAuthority).')
+param apiAuthority string
+
 resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   name: 'plan-${name}'
   location: location
@@ -87,6 +93,8 @@ resource settings 'Microsoft.Web/sites/config@2024-11-01' = {
     Cmk__PlatformKeyUri: platformKeyUri
     Cmk__ResourceGroup: cmkResourceGroup
     Cmk__EventWebhookSecret: eventWebhookSecret
+    Cmk__ApiAudience: apiAudience
+    Cmk__ApiAuthority: apiAuthority
     AZURE_CLIENT_ID: identityClientId
   }
 }

@@ -27,18 +27,26 @@ public sealed class HostProcess : IAsyncDisposable
 
     private readonly ChildProcess _process;
 
-    private HostProcess(ChildProcess process, Uri baseUri)
+    private HostProcess(ChildProcess process, Uri baseUri, string operatorClientId)
     {
         _process = process;
         BaseUri = baseUri;
-        // Generous: on a loaded 2-core machine one Azurite serves every host, and a request may wait on it.
-        Http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(150) };
+        Http = HttpAs(operatorClientId);
     }
 
     public Uri BaseUri { get; }
 
-    /// <summary>A client whose base address is the host's URL.</summary>
+    /// <summary>A client whose base address is the host's URL, calling as the fixture's API operator (every app role).</summary>
     public HttpClient Http { get; }
+
+    /// <summary>A client calling as the identity with this client id; without a token when it is null.</summary>
+    public HttpClient HttpAs(string? clientId) =>
+        // Generous timeout: on a loaded 2-core machine one Azurite serves every host, and a request may wait on it.
+        new(clientId is null ? new SocketsHttpHandler() : ApiCallers.BearerFor(clientId))
+        {
+            BaseAddress = BaseUri,
+            Timeout = TimeSpan.FromSeconds(150),
+        };
 
     public bool HasExited => _process.HasExited;
 
@@ -79,7 +87,7 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         var process = fixture.StartProcess($"{name} ({taskHub})", "dotnet", [dll], environment, workingDirectory);
-        var host = new HostProcess(process, baseUri);
+        var host = new HostProcess(process, baseUri, fixture.ApiOperator.ClientId);
         try
         {
             await Poll.UntilAsync(host.IsHealthyAsync, StartTimeout, host.Describe);
@@ -91,6 +99,9 @@ public sealed class HostProcess : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>The first line of the host's output (recent or still to come) that <paramref name="matches"/>.</summary>
+    public Task<string> WaitForOutputAsync(Func<string, bool> matches) => _process.WaitForOutputAsync(matches, TimeSpan.FromSeconds(30));
 
     /// <summary>Kills the host at once (SIGKILL), as a crash would.</summary>
     public void Kill() => _process.Kill();
@@ -122,6 +133,8 @@ public sealed class HostProcess : IAsyncDisposable
             ["Cmk__ServiceIdentityClientId"] = keyVault.AdminClientId,
             ["Cmk__DisableChallengeResourceVerification"] = "true",
             ["Cmk__ResourceGroup"] = keyVault.ResourceGroup,
+            ["Cmk__ApiAuthority"] = new Uri(keyVault.LoginUri, "common").ToString(),
+            ["Cmk__ApiAudience"] = ApiCallers.Audience,
             [durableTask + "hubName"] = HubName(taskHub),
             [durableTask + "storageProvider__partitionCount"] = "1",
             [durableTask + "storageProvider__maxQueuePollingInterval"] = "00:00:01",

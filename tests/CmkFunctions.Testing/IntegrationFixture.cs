@@ -25,6 +25,7 @@ public sealed class IntegrationFixture : IAsyncLifetime
     private HttpClient? _httpClient;
     private AzureCredentials? _credentials;
     private LocalKeyVaultAdmin? _admin;
+    private ManagedIdentity? _apiOperator;
 
     public LocalKeyVaultEndpoints KeyVault => Started(_keyVault).Endpoints;
 
@@ -33,6 +34,9 @@ public sealed class IntegrationFixture : IAsyncLifetime
     public AzureCredentials Credentials => Started(_credentials);
 
     public LocalKeyVaultAdmin Admin => Started(_admin);
+
+    /// <summary>An API caller of the tool's tenant with every app role of the API: what hosts' clients call as by default.</summary>
+    public ManagedIdentity ApiOperator => Started(_apiOperator);
 
     /// <summary>An HttpClient that trusts the local Key Vault's CA (shared: do not dispose).</summary>
     public HttpClient HttpClient => Started(_httpClient);
@@ -116,6 +120,7 @@ public sealed class IntegrationFixture : IAsyncLifetime
         _credentials = new AzureCredentials(KeyVault.AdminClientId);
         _httpClient = new HttpClient(TrustedCaTransport.CreateHandler(KeyVault.CaCertificatePath));
         _admin = new LocalKeyVaultAdmin(_httpClient, _credentials.Admin, KeyVault);
+        _apiOperator = await _admin.CreateUserAssignedIdentityAsync("api-operator", appRoles: ApiCallers.AllRoles);
     }
 
     public async Task DisposeAsync()

@@ -93,11 +93,24 @@ public sealed class LocalKeyVaultAdmin(HttpClient http, TokenCredential admin, L
     public Task RemoveAccessPolicyAsync(string vault, string principalId, params string[] keyPermissions) =>
         UpdateAccessPolicyAsync(vault, "remove", principalId, keyPermissions);
 
-    public async Task<ManagedIdentity> CreateUserAssignedIdentityAsync(string name, string location = "eastus")
+    /// <param name="tenantId">The tenant the identity belongs to; the tool's own when null.</param>
+    /// <param name="appRoles">Application roles its tokens carry (the tool's own extension of the identity).</param>
+    public async Task<ManagedIdentity> CreateUserAssignedIdentityAsync(
+        string name, string location = "eastus", string? tenantId = null, IReadOnlyList<string>? appRoles = null)
     {
         var id = $"/subscriptions/{endpoints.SubscriptionId}/resourceGroups/{endpoints.ResourceGroup}"
             + $"/providers/Microsoft.ManagedIdentity/userAssignedIdentities/{name}";
-        var identity = await SendAsync(HttpMethod.Put, ManagementUri(id, IdentitiesApiVersion), ManagementScope, new JsonObject { ["location"] = location });
+        var body = new JsonObject { ["location"] = location };
+        if (tenantId is not null || appRoles is not null)
+        {
+            body["properties"] = new JsonObject
+            {
+                ["tenantId"] = tenantId,
+                ["appRoles"] = appRoles is null ? null : new JsonArray([.. appRoles.Select(role => JsonValue.Create(role))]),
+            };
+        }
+
+        var identity = await SendAsync(HttpMethod.Put, ManagementUri(id, IdentitiesApiVersion), ManagementScope, body);
         var properties = identity.GetProperty("properties");
         return new ManagedIdentity(
             identity.GetProperty("id").GetString()!,

@@ -12,7 +12,7 @@ public sealed class LocalKeyVaultEndpoints
     private static readonly string[] RequiredVariables =
     [
         "IDENTITY_ENDPOINT", "IDENTITY_HEADER", "CMK_TENANT_ID", "CMK_SUBSCRIPTION_ID", "CMK_RESOURCE_GROUP",
-        "CMK_ADMIN_CLIENT_ID", "CMK_KV_MANAGEMENT_URL", "CMK_CA_CERT",
+        "CMK_ADMIN_CLIENT_ID", "CMK_KV_MANAGEMENT_URL", "CMK_LOGIN_URL", "CMK_CA_CERT",
     ];
 
     private LocalKeyVaultEndpoints(IReadOnlyDictionary<string, string> variables) => Variables = variables;
@@ -34,6 +34,9 @@ public sealed class LocalKeyVaultEndpoints
     public string AdminClientId => Variables["CMK_ADMIN_CLIENT_ID"];
 
     public Uri ManagementUri => new(Variables["CMK_KV_MANAGEMENT_URL"]);
+
+    /// <summary>The sign-in authority's root: <c>{LoginUri}{tenant}/.well-known/openid-configuration</c>, as at login.microsoftonline.com.</summary>
+    public Uri LoginUri => new(Variables["CMK_LOGIN_URL"]);
 
     /// <summary>PEM file of the CA that issued the tool's TLS certificate.</summary>
     public string CaCertificatePath => Variables["CMK_CA_CERT"];

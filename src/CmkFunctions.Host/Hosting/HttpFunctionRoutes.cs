@@ -1,4 +1,5 @@
 using CmkFunctions.Workflows.Api;
+using CmkFunctions.Workflows.Api.Callers;
 using Microsoft.DurableTask.Client;
 
 namespace CmkFunctions.Host.Hosting;
@@ -10,11 +11,8 @@ public static class HttpFunctionRoutes
     {
         foreach (var function in HttpFunctions.All)
         {
-            app.MapMethods("/" + function.Route, [function.Method], async (HttpContext http, DurableTaskClient client) =>
-            {
-                var result = await function.Handle(http, client);
-                await result.ExecuteAsync(http);
-            }).WithName(function.Name);
+            app.MapMethods("/" + function.Route, [function.Method], (HttpContext http, DurableTaskClient client) => function.RunAsync(http, client))
+                .WithName(function.Name);
         }
 
         return app;

@@ -90,8 +90,10 @@ public sealed record VaultConfig(
     }
 }
 
+/// <param name="AppRoles">Application roles the identity's tokens carry; such an identity's client id is exported as <c>CMK_{NAME}_CLIENT_ID</c>.</param>
 public sealed record IdentityConfig(
     string Name,
     bool Default,
     bool Management,
-    IReadOnlyList<string>? KeyPermissions);
+    IReadOnlyList<string>? KeyPermissions,
+    IReadOnlyList<string>? AppRoles = null);

@@ -8,7 +8,8 @@ namespace CmkFunctions.LocalKeyVault.Hosting;
 
 /// <summary>
 /// <c>endpoints.env</c>, the readiness signal: shell <c>export NAME=value</c> lines written atomically once every
-/// listener is up. Vault names with '-' become '_' in variable names.
+/// listener is up. Vault names with '-' become '_' in variable names; so do the names of identities with app roles
+/// (<c>CMK_OPERATOR_CLIENT_ID</c>).
 /// </summary>
 public static class EndpointsFile
 {
@@ -29,7 +30,13 @@ public static class EndpointsFile
             lines.Add(("CMK_ADMIN_CLIENT_ID", admin.ClientId));
         }
 
+        foreach (var caller in identities.WithAppRoles())
+        {
+            lines.Add(($"CMK_{caller.Name.ToUpperInvariant().Replace('-', '_')}_CLIENT_ID", caller.ClientId));
+        }
+
         lines.Add(("CMK_KV_MANAGEMENT_URL", $"https://127.0.0.1:{settings.ManagementPort}/"));
+        lines.Add(("CMK_LOGIN_URL", $"https://127.0.0.1:{settings.ManagementPort}/"));
         lines.Add(("CMK_CA_CERT", Path.GetFullPath(data.CaCertificateFile)));
         foreach (var vault in vaults.All)
         {

@@ -1,4 +1,5 @@
 using CmkFunctions.LocalKeyVault.Control;
+using CmkFunctions.LocalKeyVault.SignIn;
 using CmkFunctions.LocalKeyVault.State;
 using CmkFunctions.LocalKeyVault.Vaults;
 
@@ -12,8 +13,8 @@ public enum ListenerRole
 }
 
 /// <summary>
-/// Which surface each port serves: one port per vault, one for management (ARM paths and the tool's <c>/_local</c>
-/// switches), one (plain HTTP) for tokens.
+/// Which surface each port serves: one port per vault, one for management (ARM paths, sign-in metadata and the tool's
+/// <c>/_local</c> switches), one (plain HTTP) for tokens.
 /// </summary>
 public sealed class Listeners(ToolSettings settings, VaultRegistry vaults)
 {
@@ -28,6 +29,7 @@ public sealed class Listeners(ToolSettings settings, VaultRegistry vaults)
     {
         ListenerRole.ManagedIdentity => path.StartsWithSegments("/msi", StringComparison.OrdinalIgnoreCase),
         ListenerRole.Management => path.StartsWithSegments("/subscriptions", StringComparison.OrdinalIgnoreCase)
+            || OpenIdMetadata.Serves(path)
             || path.StartsWithSegments(ControlApi.PathPrefix, StringComparison.OrdinalIgnoreCase),
         _ => path.StartsWithSegments("/keys", StringComparison.OrdinalIgnoreCase)
             || path.StartsWithSegments("/deletedkeys", StringComparison.OrdinalIgnoreCase),

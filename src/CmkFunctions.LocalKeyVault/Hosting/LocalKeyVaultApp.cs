@@ -8,6 +8,7 @@ using CmkFunctions.LocalKeyVault.KeyVaultApi;
 using CmkFunctions.LocalKeyVault.ManagedIdentity;
 using CmkFunctions.LocalKeyVault.Management;
 using CmkFunctions.LocalKeyVault.Security;
+using CmkFunctions.LocalKeyVault.SignIn;
 using CmkFunctions.LocalKeyVault.State;
 using CmkFunctions.LocalKeyVault.Throttling;
 
@@ -65,8 +66,11 @@ public static class LocalKeyVaultApp
         app.UseMiddleware<ListenerGuardMiddleware>();
         app.UseRouting();
         app.UseWhen(c => ListenerGuardMiddleware.Is(c, ListenerRole.Vault), vault => vault.UseMiddleware<VaultAccessMiddleware>());
-        app.UseWhen(c => ListenerGuardMiddleware.Is(c, ListenerRole.Management), arm => arm.UseMiddleware<ManagementAccessMiddleware>());
+        app.UseWhen(
+            c => ListenerGuardMiddleware.Is(c, ListenerRole.Management) && !OpenIdMetadata.Serves(c.Request.Path),
+            arm => arm.UseMiddleware<ManagementAccessMiddleware>());
         app.MapManagedIdentityToken();
+        app.MapOpenIdMetadata();
         app.MapKeys();
         app.MapKeyOperations();
         app.MapDeletedKeys();

@@ -24,6 +24,15 @@ public sealed class IdentityRegistry(IEnumerable<IdentityRecord> identities, Dat
         }
     }
 
+    /// <summary>User-assigned identities whose tokens carry app roles: the callers of an API.</summary>
+    public IReadOnlyList<IdentityRecord> WithAppRoles()
+    {
+        lock (_gate)
+        {
+            return [.. _identities.Where(i => i.Kind == IdentityKind.UserAssigned && i.AppRoles is { Count: > 0 })];
+        }
+    }
+
     /// <summary>
     /// The identity a token request names by client id, object (principal) id or resource id; the default identity
     /// when it names none. A system-assigned identity also answers to its owning resource's id.
@@ -51,7 +60,7 @@ public sealed class IdentityRegistry(IEnumerable<IdentityRecord> identities, Dat
         }
     }
 
-    /// <summary>Creates the identity unless one with that resource id exists; updates location and tags when given.</summary>
+    /// <summary>Creates the identity unless one with that resource id exists; updates location, tags and app roles when given.</summary>
     public (IdentityRecord Identity, bool Created) Ensure(IdentityRecord wanted)
     {
         lock (_gate)
@@ -65,7 +74,12 @@ public sealed class IdentityRegistry(IEnumerable<IdentityRecord> identities, Dat
             }
 
             var existing = _identities[index];
-            var updated = existing with { Location = wanted.Location ?? existing.Location, Tags = wanted.Tags ?? existing.Tags };
+            var updated = existing with
+            {
+                Location = wanted.Location ?? existing.Location,
+                Tags = wanted.Tags ?? existing.Tags,
+                AppRoles = wanted.AppRoles ?? existing.AppRoles,
+            };
             if (updated != existing)
             {
                 _identities[index] = updated;

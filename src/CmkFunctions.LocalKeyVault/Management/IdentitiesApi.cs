@@ -87,12 +87,26 @@ public static class IdentitiesApi
         name,
         kind,
         body?.Location,
-        settings.TenantId,
+        TenantOf(body, settings),
         Guid.NewGuid().ToString(),
         Guid.NewGuid().ToString(),
         IsDefault: false,
         CanManage: false,
-        body?.Tags);
+        body?.Tags,
+        body?.Properties?.AppRoles);
+
+    private static string TenantOf(IdentityPutBody? body, ToolSettings settings)
+    {
+        var tenant = body?.Properties?.TenantId;
+        if (tenant is null)
+        {
+            return settings.TenantId;
+        }
+
+        return Guid.TryParse(tenant, out var id)
+            ? id.ToString()
+            : throw new ArmErrorException(400, "InvalidTenantId", $"The tenantId '{tenant}' is not a GUID.");
+    }
 
     private static string UserAssignedId(string subscriptionId, string resourceGroup, string name) =>
         $"/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/providers/{UserAssignedType}/{name}";
@@ -116,5 +130,5 @@ public static class IdentitiesApi
         identity.Kind == IdentityKind.SystemAssigned ? SystemAssignedType : UserAssignedType,
         identity.Location,
         identity.Tags,
-        new IdentityProperties(identity.TenantId, identity.PrincipalId, identity.ClientId));
+        new IdentityProperties(identity.TenantId, identity.PrincipalId, identity.ClientId, identity.AppRoles));
 }

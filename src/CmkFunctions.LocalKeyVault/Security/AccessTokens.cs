@@ -26,14 +26,18 @@ public sealed record IssuedToken(string AccessToken, DateTimeOffset ExpiresOn);
 
 /// <summary>
 /// Issues Entra-ID-shaped JWT access tokens for managed identities (RS256, claims aud, iss, tid, oid, appid, azp,
-/// xms_mirid, iat, nbf, exp) and checks them on the data plane and the management API.
+/// xms_mirid, iat, nbf, exp, and roles when the identity has app roles) and checks them on the data plane and the
+/// management API. The issuer is the identity's tenant's (<c>https://sts.windows.net/{tenant}/</c>); vaults and the
+/// management API accept only the tool's own tenant.
 /// </summary>
 public sealed class AccessTokens(TokenSigningKey signingKey, ToolSettings settings, TimeProvider time)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
-    public string Issuer => $"https://sts.windows.net/{settings.TenantId}/";
+    public string Issuer => IssuerOf(settings.TenantId);
+
+    public static string IssuerOf(string tenantId) => $"https://sts.windows.net/{tenantId}/";
 
     public IssuedToken Issue(IdentityRecord identity, string resource)
     {
@@ -43,14 +47,14 @@ public sealed class AccessTokens(TokenSigningKey signingKey, ToolSettings settin
         var payload = new Dictionary<string, object>
         {
             ["aud"] = resource,
-            ["iss"] = Issuer,
+            ["iss"] = IssuerOf(identity.TenantId),
             ["iat"] = now.ToUnixTimeSeconds(),
             ["nbf"] = now.ToUnixTimeSeconds(),
             ["exp"] = expires.ToUnixTimeSeconds(),
             ["appid"] = identity.ClientId,
             ["appidacr"] = "2",
             ["azp"] = identity.ClientId,
-            ["idp"] = Issuer,
+            ["idp"] = IssuerOf(identity.TenantId),
             ["idtyp"] = "app",
             ["oid"] = identity.PrincipalId,
             ["sub"] = identity.PrincipalId,
@@ -58,6 +62,11 @@ public sealed class AccessTokens(TokenSigningKey signingKey, ToolSettings settin
             ["ver"] = "1.0",
             ["xms_mirid"] = identity.OwnerResourceId,
         };
+        if (identity.AppRoles is { Count: > 0 } roles)
+        {
+            payload["roles"] = roles;
+        }
+
         var signingInput = $"{Encode(header)}.{Encode(payload)}";
         var signature = signingKey.Key.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         return new IssuedToken($"{signingInput}.{Base64Url.EncodeToString(signature)}", expires);

@@ -6,7 +6,10 @@ public enum IdentityKind
     SystemAssigned,
 }
 
-/// <summary>A managed identity that can get tokens; <see cref="ResourceId"/> is its ARM id.</summary>
+/// <summary>
+/// A managed identity that can get tokens; <see cref="ResourceId"/> is its ARM id. <see cref="AppRoles"/> are the
+/// application roles its tokens carry in their <c>roles</c> claim, as an app role assignment in Entra ID grants them.
+/// </summary>
 public sealed record IdentityRecord(
     string ResourceId,
     string Name,
@@ -17,7 +20,8 @@ public sealed record IdentityRecord(
     string ClientId,
     bool IsDefault,
     bool CanManage,
-    IReadOnlyDictionary<string, string>? Tags)
+    IReadOnlyDictionary<string, string>? Tags,
+    IReadOnlyList<string>? AppRoles = null)
 {
     private const string SystemAssignedSuffix = "/providers/Microsoft.ManagedIdentity/identities/default";
 

@@ -69,7 +69,8 @@ public static class StateLoader
         Guid.NewGuid().ToString(),
         identity.Default,
         identity.Management,
-        null);
+        null,
+        identity.AppRoles);
 
     private static List<AccessPolicyRecord> SeededPolicies(ToolSettings settings, LocalKeyVaultConfig config, IdentityRegistry identities) =>
         [.. config.Identities

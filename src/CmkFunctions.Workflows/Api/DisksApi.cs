@@ -44,7 +44,7 @@ public static class DisksApi
             return Problems.Refused(violations);
         }
 
-        var operationId = ResourceOperations.NewId();
+        var operationId = ResourceOperations.NewId(http);
         var (claimed, refusal) = await services.GetRequiredService<ScaleUpClaim>().ClaimAsync(
             name, [.. validation.Disks.Select(disk => DiskState.From(definition, disk))], operationId, cancellationToken);
         if (claimed is null)

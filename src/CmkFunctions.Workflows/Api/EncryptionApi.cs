@@ -57,7 +57,7 @@ public static class EncryptionApi
         }
 
         var change = decision.Change! with { Reencrypt = body.Reencrypt };
-        var operationId = ResourceOperations.NewId();
+        var operationId = ResourceOperations.NewId(http);
         var claimed = await records.UpdateAsync(name, current => current.ProvisioningState == ProvisioningState.Succeeded
             ? current.MovedTo(ProvisioningState.Updating) with { PendingKeyChange = change, OperationId = operationId }
             : current, cancellationToken);

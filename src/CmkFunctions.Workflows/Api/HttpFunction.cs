@@ -1,3 +1,4 @@
+using CmkFunctions.Workflows.Api.Callers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 
@@ -5,9 +6,11 @@ namespace CmkFunctions.Workflows.Api;
 
 /// <summary>
 /// One HTTP-triggered function of the API, mapped by both hosts at the same path: <paramref name="Route"/> is the whole
-/// path template (<c>api/resources/{name}</c>), so the Functions app runs with an empty route prefix. A handler reads
-/// route values from <see cref="HttpRequest.RouteValues"/> and its services from <see cref="HttpContext.RequestServices"/>.
+/// path template (<c>api/resources/{name}</c>), so the Functions app runs with an empty route prefix. Hosts run it
+/// through <see cref="ApiGate.RunAsync"/>, which lets <paramref name="Handle"/> run only for a caller
+/// <paramref name="Access"/> admits. A handler reads route values from <see cref="HttpRequest.RouteValues"/> and its
+/// services from <see cref="HttpContext.RequestServices"/>.
 /// </summary>
 /// <param name="Name">The function name in the Functions app.</param>
 /// <param name="Method">The HTTP method, upper case.</param>
-public sealed record HttpFunction(string Name, string Method, string Route, Func<HttpContext, DurableTaskClient, Task<IResult>> Handle);
+public sealed record HttpFunction(string Name, string Method, string Route, RouteAccess Access, Func<HttpContext, DurableTaskClient, Task<IResult>> Handle);

@@ -32,6 +32,32 @@ public static class Problems
             statusCode: StatusCodes.Status409Conflict,
             title: "Conflict");
 
+    /// <summary>401: no valid bearer token; the <c>WWW-Authenticate</c> challenge says what was wrong with it.</summary>
+    public static ProblemHttpResult Unauthenticated(string? reason) =>
+        TypedResults.Problem(
+            detail: reason is null
+                ? "The request needs a bearer token for this API in the Authorization header."
+                : $"The bearer token was refused: {reason}",
+            statusCode: StatusCodes.Status401Unauthorized,
+            title: "Unauthorized",
+            extensions: new Dictionary<string, object?> { ["code"] = "auth.unauthenticated" });
+
+    /// <summary>403: the caller's token lacks every role the route accepts.</summary>
+    public static ProblemHttpResult Forbidden(string action, IReadOnlyList<string> roles) =>
+        TypedResults.Problem(
+            detail: $"{action} needs one of the app roles {string.Join(", ", roles)}; the caller's token has none of them.",
+            statusCode: StatusCodes.Status403Forbidden,
+            title: "Forbidden",
+            extensions: new Dictionary<string, object?> { ["code"] = "auth.role-missing" });
+
+    /// <summary>409: the name is taken by a resource the caller may not see; nothing more is said about it.</summary>
+    public static ProblemHttpResult NameNotAvailable(string name) =>
+        TypedResults.Problem(
+            detail: $"The name '{name}' is not available. Resource names are unique across tenants; choose another name.",
+            statusCode: StatusCodes.Status409Conflict,
+            title: "Conflict",
+            extensions: new Dictionary<string, object?> { ["code"] = "resource.name-not-available" });
+
     /// <summary>Any other refusal: <paramref name="detail"/> says what and why; <paramref name="extensions"/> add machine-readable members.</summary>
     public static ProblemHttpResult Status(int status, string title, string detail, IDictionary<string, object?>? extensions = null) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title, extensions: extensions);

@@ -1,6 +1,7 @@
 using CmkFunctions.Core.Keys;
 using CmkFunctions.Core.Lifecycle;
 using CmkFunctions.Workflows.Access;
+using CmkFunctions.Workflows.Api.Callers;
 using CmkFunctions.Workflows.Api.Wire;
 using CmkFunctions.Workflows.Lifecycle;
 using CmkFunctions.Workflows.Records;
@@ -53,8 +54,9 @@ public static class ResourcesApi
         var state = new ResourceState
         {
             Spec = spec,
+            TenantId = ApiCaller.Required(http).TenantId,
             Disks = disks,
-            OperationId = ResourceOperations.NewId(),
+            OperationId = ResourceOperations.NewId(http),
             CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow(),
             ProvisioningState = ProvisioningTransitions.Initial,
             EncryptionStatus = EncryptionStatus.Healthy,
@@ -85,8 +87,14 @@ public static class ResourcesApi
         ArgumentNullException.ThrowIfNull(http);
         var records = http.RequestServices.GetRequiredService<ResourceRecords>();
         var views = new List<ResourceView>();
+        var caller = ApiCaller.Required(http);
         await foreach (var state in records.ListAsync(http.RequestAborted))
         {
+            if (!caller.Owns(state.TenantId))
+            {
+                continue;
+            }
+
             views.Add(ResourceView.From(state));
         }
 
@@ -103,7 +111,7 @@ public static class ResourcesApi
         ArgumentNullException.ThrowIfNull(client);
         var name = http.Name();
         var records = http.RequestServices.GetRequiredService<ResourceRecords>();
-        var operationId = ResourceOperations.NewId();
+        var operationId = ResourceOperations.NewId(http);
         ResourceState? before = null;
         var after = await records.UpdateAsync(name, state =>
         {

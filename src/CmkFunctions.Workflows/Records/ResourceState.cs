@@ -9,6 +9,9 @@ public sealed record ResourceState
 {
     public ResourceSpec Spec { get; init; } = new();
 
+    /// <summary>The tenant of the caller that created the resource: only callers of this tenant see or change it.</summary>
+    public string? TenantId { get; init; }
+
     public ProvisioningState ProvisioningState { get; init; }
 
     public EncryptionStatus EncryptionStatus { get; init; }

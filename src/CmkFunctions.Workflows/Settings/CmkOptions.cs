@@ -52,7 +52,19 @@ public sealed class CmkOptions
     /// </summary>
     public string? PlatformKeyUri { get; set; }
 
-    /// <summary>A PEM file with one more CA to trust for Key Vault and ARM (the local Key Vault's CA); local runs only.</summary>
+    /// <summary>
+    /// Who issues the API's bearer tokens: the Entra ID authority whose OpenID Connect metadata gives issuer and signing
+    /// keys (<c>https://login.microsoftonline.com/organizations</c> for callers from any tenant; the local Key Vault's
+    /// <c>CMK_LOGIN_URL</c> + <c>common</c> locally).
+    /// </summary>
+    [Required]
+    public Uri? ApiAuthority { get; set; }
+
+    /// <summary>The audience the API's tokens must carry: the API app registration's application id URI.</summary>
+    [Required]
+    public string? ApiAudience { get; set; }
+
+    /// <summary>A PEM file with one more CA to trust for Key Vault, ARM and the token issuer (the local Key Vault's CA); local runs only.</summary>
     public string? KeyVaultCaCertificate { get; set; }
 
     /// <summary>True locally: the local Key Vault's challenge names https://vault.azure.net while its host is 127.0.0.1.</summary>

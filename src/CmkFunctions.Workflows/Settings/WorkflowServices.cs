@@ -1,4 +1,5 @@
 using CmkFunctions.Workflows.Access;
+using CmkFunctions.Workflows.Api.Callers;
 using CmkFunctions.Workflows.Disks;
 using CmkFunctions.Workflows.Events;
 using CmkFunctions.Workflows.Identities;
@@ -46,6 +47,8 @@ public static class WorkflowServices
         services.AddSingleton<ScaleUpClaim>();
         services.TryAddSingleton<WebhookSecret>();
         services.TryAddSingleton<KeyVaultEventRouter>();
+        services.AddApiAuthentication();
+        services.AddSingleton<AuditLog>();
         return services.AddWorkflowActivities();
     }
 }

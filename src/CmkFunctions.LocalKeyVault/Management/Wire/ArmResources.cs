@@ -45,7 +45,8 @@ public sealed record AccessPolicyProperties(IReadOnlyList<AccessPolicyEntry>? Ac
 /// <summary>Body and response of <c>PUT {vaultId}/accessPolicies/{add|replace|remove}</c>.</summary>
 public sealed record AccessPolicyUpdate(string? Id, string? Name, string? Type, AccessPolicyProperties? Properties);
 
-public sealed record IdentityProperties(string TenantId, string PrincipalId, string ClientId);
+/// <summary><see cref="AppRoles"/> is this tool's own addition: the application roles the identity's tokens carry.</summary>
+public sealed record IdentityProperties(string TenantId, string PrincipalId, string ClientId, IReadOnlyList<string>? AppRoles);
 
 public sealed record IdentityResource(
     string Id,
@@ -55,4 +56,10 @@ public sealed record IdentityResource(
     IReadOnlyDictionary<string, string>? Tags,
     IdentityProperties Properties);
 
-public sealed record IdentityPutBody(string? Location, Dictionary<string, string>? Tags);
+public sealed record IdentityPutBody(string? Location, Dictionary<string, string>? Tags, IdentityPutProperties? Properties);
+
+/// <summary>
+/// This tool's own identity settings, beyond ARM's: the tenant a new identity belongs to (the tool's tenant when
+/// omitted; fixed once created) and the application roles its tokens carry (replaced on every PUT that names them).
+/// </summary>
+public sealed record IdentityPutProperties(string? TenantId, IReadOnlyList<string>? AppRoles);
