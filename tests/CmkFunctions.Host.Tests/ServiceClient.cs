@@ -67,7 +67,15 @@ public sealed class ServiceClient(HostProcess host)
         await Poll.UntilAsync(
             async () =>
             {
-                last = await Http.GetFromJsonAsync<JsonNode>(operation);
+                try
+                {
+                    last = await Http.GetFromJsonAsync<JsonNode>(operation);
+                }
+                catch (TaskCanceledException timedOut)
+                {
+                    throw new TimeoutException($"GET {operation} got no answer: {host.Describe()}", timedOut);
+                }
+
                 return last!["status"]!.GetValue<string>() != "InProgress";
             },
             timeout ?? DefaultTimeout,

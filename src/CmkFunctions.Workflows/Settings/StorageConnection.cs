@@ -14,6 +14,9 @@ public static class StorageConnection
 {
     public const string ConnectionName = "Storage";
 
+    private static readonly TimeSpan TableRequestTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan BlobRequestTimeout = TimeSpan.FromSeconds(60);
+
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -21,14 +24,14 @@ public static class StorageConnection
         var identityBased = configuration.GetSection(ConnectionName);
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
-            services.AddSingleton(new BlobServiceClient(connectionString));
-            services.AddSingleton(new TableServiceClient(connectionString));
+            services.AddSingleton(new BlobServiceClient(connectionString, WithTimeout(new BlobClientOptions(), BlobRequestTimeout)));
+            services.AddSingleton(new TableServiceClient(connectionString, WithTimeout(new TableClientOptions(), TableRequestTimeout)));
         }
         else if (identityBased["blobServiceUri"] is { Length: > 0 } blobs && identityBased["tableServiceUri"] is { Length: > 0 } tables)
         {
             var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = identityBased["clientId"] });
-            services.AddSingleton(new BlobServiceClient(new Uri(blobs), credential));
-            services.AddSingleton(new TableServiceClient(new Uri(tables), credential));
+            services.AddSingleton(new BlobServiceClient(new Uri(blobs), credential, WithTimeout(new BlobClientOptions(), BlobRequestTimeout)));
+            services.AddSingleton(new TableServiceClient(new Uri(tables), credential, WithTimeout(new TableClientOptions(), TableRequestTimeout)));
         }
         else
         {
@@ -40,5 +43,17 @@ public static class StorageConnection
         services.AddSingleton(provider => provider.GetRequiredService<BlobServiceClient>()
             .GetBlobContainerClient(provider.GetRequiredService<IOptions<CmkOptions>>().Value.DisksContainer));
         return services;
+    }
+
+    /// <summary>
+    /// A storage request left unanswered this long is abandoned and retried, rather than waited on for the SDK's default
+    /// 100 seconds: a healthy account answers a record operation well within it, and moves a chunk (4 MiB by default)
+    /// well within the blob one.
+    /// </summary>
+    private static T WithTimeout<T>(T options, TimeSpan timeout)
+        where T : Azure.Core.ClientOptions
+    {
+        options.Retry.NetworkTimeout = timeout;
+        return options;
     }
 }
