@@ -298,6 +298,17 @@ public sealed class Vault
         return changed;
     }
 
+    /// <summary>Switches the data plane between access policies and role assignments. Key Vault raises no event for it.</summary>
+    public void SetRbacAuthorization(bool enabled)
+    {
+        lock (_gate)
+        {
+            var changed = _record with { EnableRbacAuthorization = enabled };
+            StateJson.Write(_data.VaultFile(changed.Name), changed);
+            _record = changed;
+        }
+    }
+
     private long Now => _time.GetUtcNow().ToUnixTimeSeconds();
 
     private static void RequireValidName(string name)
