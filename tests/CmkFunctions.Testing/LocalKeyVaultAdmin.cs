@@ -9,8 +9,8 @@ using CmkFunctions.Core.Keys;
 namespace CmkFunctions.Testing;
 
 /// <summary>
-/// What tests need from Key Vault and ARM beyond the product client, over raw REST as the admin identity: create,
-/// rotate, update, delete, recover and purge keys; add, replace and remove access policies; switch a vault to Azure RBAC
+/// What tests need from Key Vault and ARM beyond the product client, over raw REST as the admin identity: create (RSA
+/// or EC), rotate, update, delete, recover and purge keys; add, replace and remove access policies; switch a vault to Azure RBAC
 /// and add and remove role assignments; create user-assigned identities; subscribe webhooks to a vault's events; and
 /// the local Key Vault's own switches (throttling limits, Event Grid delivery
 /// faults, see docs/local-keyvault.md). A refused request throws <see cref="HttpRequestException"/> with the status and the service's answer.
@@ -39,6 +39,19 @@ public sealed class LocalKeyVaultAdmin(HttpClient http, TokenCredential admin, L
             ["key_ops"] = new JsonArray("wrapKey", "unwrapKey", "encrypt", "decrypt"),
             ["tags"] = Tags(tags),
         };
+        var bundle = await SendAsync(HttpMethod.Post, KeysUri(vault, $"keys/{name}/create"), KeyVaultScope, body);
+        return KeyVaultKeyIdentifier.Parse(bundle.GetProperty("key").GetProperty("kid").GetString()!);
+    }
+
+    /// <summary>
+    /// Creates an EC key (<paramref name="keyType"/> <c>EC</c>, or <c>EC-HSM</c> in a premium vault) on a curve:
+    /// <c>P-256</c>, <c>P-256K</c>, <c>P-384</c> or <c>P-521</c>. Its <c>key_ops</c> are sign and verify, the only ones
+    /// Key Vault allows EC keys, so it can never wrap.
+    /// </summary>
+    /// <returns>The new key's versioned identifier.</returns>
+    public async Task<KeyVaultKeyIdentifier> CreateEcKeyAsync(string vault, string name, string curve = "P-256", string keyType = "EC")
+    {
+        var body = new JsonObject { ["kty"] = keyType, ["crv"] = curve };
         var bundle = await SendAsync(HttpMethod.Post, KeysUri(vault, $"keys/{name}/create"), KeyVaultScope, body);
         return KeyVaultKeyIdentifier.Parse(bundle.GetProperty("key").GetProperty("kid").GetString()!);
     }

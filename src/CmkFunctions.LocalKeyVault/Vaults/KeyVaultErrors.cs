@@ -69,6 +69,12 @@ public static class KeyVaultErrors
         "Throttled",
         "Request was not processed because too many requests were received. Reason: VaultRequestTypeLimitReached");
 
+    public static KeyVaultErrorException AlgorithmIncompatible(string keyId, string keyType, string algorithm) => new(
+        400,
+        "BadParameter",
+        $"Key and encryption algorithm are incompatible. Key {keyId} is of type '{keyType}', "
+        + $"and algorithm '{algorithm}' can only be used with key types '{KeyTypes.Rsa}' or '{KeyTypes.RsaHsm}'.");
+
     public static KeyVaultErrorException OperationNotPermitted(string operation) =>
         new(403, "Forbidden", $"Operation {operation} is not permitted on this key.", "KeyOperationForbidden");
 }
