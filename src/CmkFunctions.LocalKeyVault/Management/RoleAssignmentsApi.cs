@@ -54,9 +54,11 @@ public static partial class RoleAssignmentsApi
         var scope = ResolveScope(request, vaults, keyMustExist: true);
         var properties = body?.Properties ?? throw ArmErrorException.BadRequest("The request body must contain properties.");
         var role = RoleOf(properties.RoleDefinitionId);
-        var principal = properties.PrincipalId is { } principalId && Guid.TryParse(principalId, out var principalGuid)
-            ? principalGuid
-            : throw new ArmErrorException(400, "InvalidPrincipalId", "A valid principal ID must be provided for role assignment.");
+        if (!Guid.TryParse(properties.PrincipalId, out var principal))
+        {
+            throw new ArmErrorException(400, "InvalidPrincipalId", "A valid principal ID must be provided for role assignment.");
+        }
+
         if (identities.FindByPrincipalId(principal.ToString()) is null)
         {
             throw new ArmErrorException(

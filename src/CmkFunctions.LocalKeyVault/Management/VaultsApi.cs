@@ -44,16 +44,21 @@ public static class VaultsApi
         var vault = vaults.Find(subscriptionId, resourceGroup, vaultName) ?? throw ArmErrorException.BadRequest(
             $"The local Key Vault creates vaults from its configuration file only: add '{vaultName}' there and restart the tool.");
         var location = vault.Record.Location;
-        if (!string.Equals(body?.Location, location, StringComparison.OrdinalIgnoreCase))
+        if (string.IsNullOrWhiteSpace(body?.Location))
+        {
+            throw new ArmErrorException(400, "LocationRequired", "The location property is required for this definition.");
+        }
+
+        if (!string.Equals(body.Location, location, StringComparison.OrdinalIgnoreCase))
         {
             throw new ArmErrorException(
                 400,
                 "InvalidResourceLocation",
                 $"The resource '{vaultName}' already exists in location '{location}' in resource group '{resourceGroup}'. "
-                + $"A resource with the same name cannot be created in location '{body?.Location}'. Please select a new resource name.");
+                + $"A resource with the same name cannot be created in location '{body.Location}'. Please select a new resource name.");
         }
 
-        var properties = body!.Properties ?? throw ArmErrorException.BadRequest("The request body must contain properties.");
+        var properties = body.Properties ?? throw ArmErrorException.BadRequest("The request body must contain properties.");
         vault.SetRbacAuthorization(properties.EnableRbacAuthorization ?? false);
         return TypedResults.Ok(ToResource(vault));
     }
