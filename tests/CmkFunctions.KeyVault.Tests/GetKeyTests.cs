@@ -17,6 +17,7 @@ public sealed class GetKeyTests(IntegrationFixture fixture)
         Assert.Equal(kid, key.Id);
         Assert.Equal("RSA", key.KeyType);
         Assert.Equal(3072, key.KeySize);
+        Assert.Null(key.Curve);
         Assert.Equal([0x01, 0x00, 0x01], key.E.ToArray());
         Assert.Contains("wrapKey", key.KeyOperations);
         Assert.Contains("unwrapKey", key.KeyOperations);
@@ -27,6 +28,22 @@ public sealed class GetKeyTests(IntegrationFixture fixture)
         Assert.Equal("Recoverable", key.Properties.RecoveryLevel);
         Assert.Equal(90, key.Properties.RecoverableDays);
         Assert.Equal("tests", key.Properties.Tags["owner"]);
+    }
+
+    [Fact]
+    public async Task GetKeyOfAnEcKeyShowsItsTypeAndCurveAndNoRsaSize()
+    {
+        var name = LocalVaults.UniqueKeyName("ec");
+        var kid = await fixture.Admin.CreateEcKeyAsync(LocalVaults.Demo, name, curve: "P-384");
+
+        var key = await fixture.Client(LocalVaults.Demo).GetKeyAsync(name);
+
+        Assert.Equal(kid, key.Id);
+        Assert.Equal("EC", key.KeyType);
+        Assert.Equal("P-384", key.Curve);
+        Assert.Null(key.KeySize);
+        Assert.True(key.N.IsEmpty);
+        Assert.Equal(["sign", "verify"], key.KeyOperations);
     }
 
     [Fact]

@@ -12,6 +12,9 @@ internal static class LocalVaults
     /// <summary>eastus, soft delete without purge protection: keys can be purged.</summary>
     public const string NoPurge = "cmknopurge";
 
+    /// <summary>eastus, like <see cref="Demo"/> but authorizing by Azure RBAC role assignments instead of access policies.</summary>
+    public const string Rbac = "cmkrbac";
+
     public static KeyVaultClient Client(this IntegrationFixture fixture, string vault, TokenCredential? credential = null) =>
         new(fixture.KeyVault.VaultUri(vault), credential ?? fixture.Credentials.Admin, fixture.CreateKeyVaultClientOptions());
 

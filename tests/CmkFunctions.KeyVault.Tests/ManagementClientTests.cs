@@ -20,6 +20,17 @@ public sealed class ManagementClientTests(IntegrationFixture fixture)
         Assert.True(vault.EnablePurgeProtection);
         Assert.Equal(90, vault.SoftDeleteRetentionInDays);
         Assert.Equal(fixture.KeyVault.VaultUri(LocalVaults.Demo), vault.VaultUri);
+        Assert.False(vault.EnableRbacAuthorization);
+    }
+
+    [Fact]
+    public async Task ManagementClientReadsThatAVaultUsesAzureRbac()
+    {
+        var client = new KeyVaultManagementClient(fixture.KeyVault.ManagementUri, fixture.Credentials.Admin, fixture.CreateManagementClientOptions());
+
+        var vault = await client.GetVaultAsync(fixture.KeyVault.VaultResourceId(LocalVaults.Rbac));
+
+        Assert.True(vault.EnableRbacAuthorization);
     }
 
     [Fact]

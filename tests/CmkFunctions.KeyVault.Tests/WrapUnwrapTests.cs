@@ -26,6 +26,19 @@ public sealed class WrapUnwrapTests(IntegrationFixture fixture)
     }
 
     [Fact]
+    public async Task EcKeyRefusesToWrapAsABadRequestNotAsDeniedAccess()
+    {
+        var name = LocalVaults.UniqueKeyName("ecwrap");
+        var kid = await fixture.Admin.CreateEcKeyAsync(LocalVaults.Demo, name);
+
+        var refused = await Assert.ThrowsAsync<KeyVaultRequestException>(
+            () => fixture.Client(LocalVaults.Demo).WrapKeyAsync(name, kid.Version, RandomNumberGenerator.GetBytes(32)));
+
+        Assert.Equal(400, refused.Status);
+        Assert.Equal("BadParameter", refused.ErrorCode);
+    }
+
+    [Fact]
     public async Task RsaOaepWrapsAndUnwrapsToo()
     {
         var name = LocalVaults.UniqueKeyName("oaep");

@@ -38,7 +38,7 @@ public sealed class ManagementTests(LocalKeyVaultFixture fixture)
         var (_, list) = await ArmAsync(
             HttpMethod.Get, $"/subscriptions/{TestConfig.Subscription}/resourceGroups/{TestConfig.ResourceGroup}/providers/Microsoft.KeyVault/vaults");
 
-        Assert.Equal(["cmk-west", "cmkdemo", "cmknopurge", "cmknosoftdelete"], list!["value"]!.AsArray().Select(v => v!["name"]!.GetValue<string>()).Order());
+        Assert.Equal(["cmk-west", "cmkdemo", "cmknopurge", "cmknosoftdelete", "cmkrbac"], list!["value"]!.AsArray().Select(v => v!["name"]!.GetValue<string>()).Order());
     }
 
     [Fact]

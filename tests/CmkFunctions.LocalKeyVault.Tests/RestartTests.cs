@@ -29,6 +29,33 @@ public sealed class RestartTests : OwnWorkspaceTests
     }
 
     [Fact]
+    public async Task RestartKeepsTheRbacModelAndRoleAssignments()
+    {
+        string key;
+        (string ClientId, string PrincipalId) granted;
+        await using (var first = await LocalKeyVaultProcess.StartAsync(ConfigFile, DataDirectory))
+        {
+            var roles = new RoleAssignmentCalls(first);
+            key = KeyVaultCalls.NewKeyName();
+            await new KeyVaultCalls(first, "cmkdemo").CreateKeyAsync(key);
+            granted = await roles.CreateIdentityAsync();
+            await roles.AssignAsync(roles.KeyScope("cmkdemo", key), RoleAssignmentCalls.CryptoServiceEncryptionUser, granted.PrincipalId);
+            await roles.PatchVaultAsync("cmkdemo", enableRbacAuthorization: true);
+            await first.StopAsync();
+        }
+
+        await using var second = await LocalKeyVaultProcess.StartAsync(ConfigFile, DataDirectory);
+        var (_, vault) = await new ManagementCalls(second).SendAsync(HttpMethod.Get, second.Endpoints["CMK_VAULT_ID_cmkdemo"] + "?api-version=2023-07-01");
+        var demo = new KeyVaultCalls(second, "cmkdemo");
+        var (grantedStatus, _) = await demo.CallAsync(HttpMethod.Get, $"keys/{key}", token: await second.TokenAsync(TestConfig.VaultResource, granted.ClientId));
+        var (adminStatus, _) = await demo.CallAsync(HttpMethod.Get, $"keys/{key}");
+
+        Assert.True(vault!["properties"]!["enableRbacAuthorization"]!.GetValue<bool>());
+        Assert.Equal(200, grantedStatus);
+        Assert.Equal(200, adminStatus);
+    }
+
+    [Fact]
     public async Task StaleEndpointsFileIsReplacedAtStart()
     {
         Directory.CreateDirectory(DataDirectory);

@@ -23,10 +23,11 @@ public static class TestConfig
             { "name": "cmkdemo", "location": "eastus", "enableSoftDelete": true, "enablePurgeProtection": true, "softDeleteRetentionInDays": 90, "sku": "premium", "port": 0 },
             { "name": "cmknopurge", "location": "eastus", "enableSoftDelete": true, "enablePurgeProtection": false, "softDeleteRetentionInDays": 7, "port": 0 },
             { "name": "cmk-west", "location": "westus", "enableSoftDelete": true, "enablePurgeProtection": true, "port": 0 },
-            { "name": "cmknosoftdelete", "location": "eastus", "enableSoftDelete": false, "enablePurgeProtection": false, "port": 0 }
+            { "name": "cmknosoftdelete", "location": "eastus", "enableSoftDelete": false, "enablePurgeProtection": false, "port": 0 },
+            { "name": "cmkrbac", "location": "eastus", "enableSoftDelete": true, "enablePurgeProtection": true, "enableRbacAuthorization": true, "port": 0 }
           ],
           "identities": [
-            { "name": "admin", "default": true, "management": true, "keyPermissions": [ "all" ] }
+            { "name": "admin", "default": true, "management": true, "keyPermissions": [ "all" ], "roles": [ "Key Vault Administrator" ] }
           ],
           "eventGrid": { "retryDelaysSeconds": [ 0.2, 0.5, 1 ], "expiryCheckSeconds": 0.5 },
           "throttling": { "scale": 100 }

@@ -9,9 +9,10 @@ using CmkFunctions.Core.Keys;
 namespace CmkFunctions.Testing;
 
 /// <summary>
-/// What tests need from Key Vault and ARM beyond the product client, over raw REST as the admin identity: create,
-/// rotate, update, delete, recover and purge keys; add, replace and remove access policies; create user-assigned identities;
-/// subscribe webhooks to a vault's events; and the local Key Vault's own switches (throttling limits, Event Grid delivery
+/// What tests need from Key Vault and ARM beyond the product client, over raw REST as the admin identity: create (RSA
+/// or EC), rotate, update, delete, recover and purge keys; add, replace and remove access policies; switch a vault to Azure RBAC
+/// and add and remove role assignments; create user-assigned identities; subscribe webhooks to a vault's events; and
+/// the local Key Vault's own switches (throttling limits, Event Grid delivery
 /// faults, see docs/local-keyvault.md). A refused request throws <see cref="HttpRequestException"/> with the status and the service's answer.
 /// </summary>
 public sealed class LocalKeyVaultAdmin(HttpClient http, TokenCredential admin, LocalKeyVaultEndpoints endpoints)
@@ -20,6 +21,7 @@ public sealed class LocalKeyVaultAdmin(HttpClient http, TokenCredential admin, L
     private const string VaultsApiVersion = "2023-07-01";
     private const string IdentitiesApiVersion = "2023-01-31";
     private const string EventGridApiVersion = "2022-06-15";
+    private const string AuthorizationApiVersion = "2022-04-01";
     private const string KeyVaultScope = "https://vault.azure.net/.default";
     private const string ManagementScope = "https://management.azure.com/.default";
 
@@ -37,6 +39,19 @@ public sealed class LocalKeyVaultAdmin(HttpClient http, TokenCredential admin, L
             ["key_ops"] = new JsonArray("wrapKey", "unwrapKey", "encrypt", "decrypt"),
             ["tags"] = Tags(tags),
         };
+        var bundle = await SendAsync(HttpMethod.Post, KeysUri(vault, $"keys/{name}/create"), KeyVaultScope, body);
+        return KeyVaultKeyIdentifier.Parse(bundle.GetProperty("key").GetProperty("kid").GetString()!);
+    }
+
+    /// <summary>
+    /// Creates an EC key (<paramref name="keyType"/> <c>EC</c>, or <c>EC-HSM</c> in a premium vault) on a curve:
+    /// <c>P-256</c>, <c>P-256K</c>, <c>P-384</c> or <c>P-521</c>. Its <c>key_ops</c> are sign and verify, the only ones
+    /// Key Vault allows EC keys, so it can never wrap.
+    /// </summary>
+    /// <returns>The new key's versioned identifier.</returns>
+    public async Task<KeyVaultKeyIdentifier> CreateEcKeyAsync(string vault, string name, string curve = "P-256", string keyType = "EC")
+    {
+        var body = new JsonObject { ["kty"] = keyType, ["crv"] = curve };
         var bundle = await SendAsync(HttpMethod.Post, KeysUri(vault, $"keys/{name}/create"), KeyVaultScope, body);
         return KeyVaultKeyIdentifier.Parse(bundle.GetProperty("key").GetProperty("kid").GetString()!);
     }
@@ -92,6 +107,48 @@ public sealed class LocalKeyVaultAdmin(HttpClient http, TokenCredential admin, L
     /// <summary>Takes these key permissions from a principal; its entry goes when none are left.</summary>
     public Task RemoveAccessPolicyAsync(string vault, string principalId, params string[] keyPermissions) =>
         UpdateAccessPolicyAsync(vault, "remove", principalId, keyPermissions);
+
+    /// <summary>
+    /// Switches a vault's permission model: Azure RBAC (role assignments) when <paramref name="enabled"/>, access
+    /// policies otherwise. The configuration's <c>cmkrbac</c> vault starts with RBAC; the admin identity holds Key Vault
+    /// Administrator on every vault, so it keeps managing keys either way.
+    /// </summary>
+    public Task SetRbacAuthorizationAsync(string vault, bool enabled = true) =>
+        SendAsync(
+            HttpMethod.Patch,
+            ManagementUri(endpoints.VaultResourceId(vault), VaultsApiVersion),
+            ManagementScope,
+            new JsonObject { ["properties"] = new JsonObject { ["enableRbacAuthorization"] = enabled } });
+
+    /// <summary>
+    /// Assigns a built-in role (one of <see cref="KeyVaultRoles"/>) to a principal on a vault, or, given
+    /// <paramref name="keyName"/>, on that key only (every version of it). It counts on vaults that use Azure RBAC.
+    /// </summary>
+    /// <returns>The role assignment's ARM id, for <see cref="RemoveRoleAssignmentAsync"/>.</returns>
+    public async Task<string> AssignRoleAsync(string vault, string roleDefinitionId, string principalId, string? keyName = null)
+    {
+        var scope = keyName is null ? endpoints.VaultResourceId(vault) : $"{endpoints.VaultResourceId(vault)}/keys/{keyName}";
+        var body = new JsonObject
+        {
+            ["properties"] = new JsonObject
+            {
+                ["roleDefinitionId"] = $"/subscriptions/{endpoints.SubscriptionId}/providers/Microsoft.Authorization/roleDefinitions/{roleDefinitionId}",
+                ["principalId"] = principalId,
+                ["principalType"] = "ServicePrincipal",
+            },
+        };
+        var assignment = await SendAsync(
+            HttpMethod.Put,
+            ManagementUri($"{scope}/providers/Microsoft.Authorization/roleAssignments/{Guid.NewGuid()}", AuthorizationApiVersion),
+            ManagementScope,
+            body);
+        return assignment.GetProperty("id").GetString()!;
+    }
+
+    /// <param name="assignmentId">What <see cref="AssignRoleAsync"/> returned.</param>
+    public Task RemoveRoleAssignmentAsync(string assignmentId) =>
+        SendAsync(HttpMethod.Delete, ManagementUri(assignmentId, AuthorizationApiVersion), ManagementScope, body: null);
+
 
     /// <param name="tenantId">The tenant the identity belongs to; the tool's own when null.</param>
     /// <param name="appRoles">Application roles its tokens carry (the tool's own extension of the identity).</param>

@@ -24,7 +24,7 @@ public sealed class LocalKeyVaultServer : IAsyncDisposable
 
     /// <summary>
     /// <c>dev/local-keyvault.json</c> (so tests see the vaults a developer sees) with every port 0, one identity,
-    /// <c>admin</c>, with every key permission and management rights, Event Grid retries and expiry checks in seconds
+    /// <c>admin</c>, with every key permission, the Key Vault Administrator role and management rights, Event Grid retries and expiry checks in seconds
     /// rather than Azure's minutes and hours, and throttling limits 100 times Key Vault's (test suites create keys far
     /// faster than 20 per 10 seconds; a throttling test sets its own limits with <see cref="LocalKeyVaultAdmin.SetThrottlingAsync"/>).
     /// </summary>
@@ -52,6 +52,7 @@ public sealed class LocalKeyVaultServer : IAsyncDisposable
             ["default"] = true,
             ["management"] = true,
             ["keyPermissions"] = new JsonArray("all"),
+            ["roles"] = new JsonArray("Key Vault Administrator"),
         });
         return config;
     }

@@ -18,7 +18,13 @@ internal static class KeyBundleJson
         var operations = key.TryGetProperty("key_ops", out var ops) && ops.ValueKind == JsonValueKind.Array
             ? ops.EnumerateArray().Select(op => op.GetString() ?? string.Empty).ToArray()
             : [];
-        return new KeyVaultKey(properties, StringOrNull(key, "kty") ?? string.Empty, operations, Base64UrlOrEmpty(key, "n"), Base64UrlOrEmpty(key, "e"));
+        return new KeyVaultKey(
+            properties,
+            StringOrNull(key, "kty") ?? string.Empty,
+            operations,
+            Base64UrlOrEmpty(key, "n"),
+            Base64UrlOrEmpty(key, "e"),
+            StringOrNull(key, "crv"));
     }
 
     public static (IReadOnlyList<KeyProperties> Items, string? NextLink) ReadVersionsPage(BinaryData body)

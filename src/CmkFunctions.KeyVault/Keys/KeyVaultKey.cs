@@ -7,12 +7,14 @@ namespace CmkFunctions.KeyVault;
 /// <param name="KeyOperations"><c>key_ops</c>: what the key permits (<c>wrapKey</c>, <c>unwrapKey</c>, ...).</param>
 /// <param name="N">RSA modulus, big-endian; empty for other key types.</param>
 /// <param name="E">RSA public exponent, big-endian; empty for other key types.</param>
+/// <param name="Curve"><c>crv</c> of an EC key (<c>P-256</c>, <c>P-256K</c>, <c>P-384</c>, <c>P-521</c>); null for other key types.</param>
 public sealed record KeyVaultKey(
     KeyProperties Properties,
     string KeyType,
     IReadOnlyList<string> KeyOperations,
     ReadOnlyMemory<byte> N,
-    ReadOnlyMemory<byte> E)
+    ReadOnlyMemory<byte> E,
+    string? Curve)
 {
     /// <summary>The versioned key identifier.</summary>
     public KeyVaultKeyIdentifier Id => Properties.Id;

@@ -55,7 +55,8 @@ public sealed class KeyVaultManagementClient
             SoftDeleteRetentionInDays: properties.TryGetProperty("softDeleteRetentionInDays", out var days) && days.ValueKind == JsonValueKind.Number
                 ? days.GetInt32()
                 : null,
-            VaultUri: Uri.TryCreate(StringOrNull(properties, "vaultUri"), UriKind.Absolute, out var vaultUri) ? vaultUri : null);
+            VaultUri: Uri.TryCreate(StringOrNull(properties, "vaultUri"), UriKind.Absolute, out var vaultUri) ? vaultUri : null,
+            EnableRbacAuthorization: IsTrue(properties, "enableRbacAuthorization"));
     }
 
     private static bool IsTrue(JsonElement element, string name) =>

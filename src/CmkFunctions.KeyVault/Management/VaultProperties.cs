@@ -6,6 +6,9 @@ namespace CmkFunctions.KeyVault;
 /// </summary>
 /// <param name="Id">The ARM resource id, <c>/subscriptions/{id}/resourceGroups/{group}/providers/Microsoft.KeyVault/vaults/{name}</c>.</param>
 /// <param name="SubscriptionId">Taken from <paramref name="Id"/>.</param>
+/// <param name="EnableRbacAuthorization">
+/// The vault's permission model: Azure RBAC role assignments when true, access policies when false.
+/// </param>
 public sealed record VaultProperties(
     string Id,
     string Name,
@@ -15,4 +18,5 @@ public sealed record VaultProperties(
     bool EnableSoftDelete,
     bool EnablePurgeProtection,
     int? SoftDeleteRetentionInDays,
-    Uri? VaultUri);
+    Uri? VaultUri,
+    bool EnableRbacAuthorization);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CmkFunctions.LocalKeyVault.Authorization;
 using CmkFunctions.LocalKeyVault.EventGrid;
 using CmkFunctions.LocalKeyVault.Throttling;
 using CmkFunctions.LocalKeyVault.Vaults;
@@ -56,6 +57,11 @@ public sealed record LocalKeyVaultConfig(
             {
                 Require(KeyPermissions.IsKnown(permission), $"identity '{identity.Name}': unknown key permission '{permission}'");
             }
+
+            foreach (var role in identity.Roles ?? [])
+            {
+                Require(BuiltInRoles.FindByName(role) is not null, $"identity '{identity.Name}': '{role}' is not a Key Vault built-in role");
+            }
         }
     }
 
@@ -76,7 +82,8 @@ public sealed record VaultConfig(
     bool EnablePurgeProtection,
     int? SoftDeleteRetentionInDays,
     string? Sku,
-    int Port)
+    int Port,
+    bool EnableRbacAuthorization)
 {
     internal void Validate()
     {
@@ -90,10 +97,15 @@ public sealed record VaultConfig(
     }
 }
 
-/// <param name="AppRoles">Application roles the identity's tokens carry; such an identity's client id is exported as <c>CMK_{NAME}_CLIENT_ID</c>.</param>
+/// <summary>
+/// An identity to create. <see cref="KeyPermissions"/> become access policies and <see cref="Roles"/> (built-in role
+/// names such as "Key Vault Administrator") role assignments, on every vault. <see cref="AppRoles"/> are application
+/// roles its tokens carry; such an identity's client id is exported as <c>CMK_{NAME}_CLIENT_ID</c>.
+/// </summary>
 public sealed record IdentityConfig(
     string Name,
     bool Default,
     bool Management,
     IReadOnlyList<string>? KeyPermissions,
+    IReadOnlyList<string>? Roles,
     IReadOnlyList<string>? AppRoles = null);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Serialization;
+using CmkFunctions.LocalKeyVault.Authorization;
 using CmkFunctions.LocalKeyVault.Configuration;
 using CmkFunctions.LocalKeyVault.Control;
 using CmkFunctions.LocalKeyVault.EventGrid;
@@ -54,6 +55,8 @@ public static class LocalKeyVaultApp
         builder.Services.AddSingleton(state.Settings);
         builder.Services.AddSingleton(state.Identities);
         builder.Services.AddSingleton(state.Vaults);
+        builder.Services.AddSingleton(state.RoleAssignments);
+        builder.Services.AddSingleton<VaultAuthorization>();
         builder.Services.AddSingleton(signingKey);
         builder.Services.AddSingleton<AccessTokens>();
         builder.Services.AddSingleton<Listeners>();
@@ -75,6 +78,7 @@ public static class LocalKeyVaultApp
         app.MapKeyOperations();
         app.MapDeletedKeys();
         app.MapVaultManagement();
+        app.MapRoleAssignments();
         app.MapIdentityManagement();
         app.MapEventSubscriptions();
         app.MapControl();

@@ -41,7 +41,10 @@ public static class KeyBundleMapper
         version.KeyType,
         version.KeyOperations,
         version.Modulus,
-        version.Exponent);
+        version.Exponent,
+        version.Curve,
+        version.X,
+        version.Y);
 
     private static KeyAttributes Attributes(VaultRecord vault, KeyAttributesRecord attributes) => new(
         attributes.Enabled,

@@ -39,7 +39,7 @@ public static class KeyOperationsApi
     {
         var padding = RsaKeyMaterial.Padding(body?.Alg);
         var input = Decode(body?.Value);
-        var (key, found) = call.Vault.KeyForOperation(name, version, operation.Name);
+        var (key, found) = call.Vault.KeyForOperation(name, version, operation.Name, body!.Alg!);
         byte[]? output = null;
         try
         {

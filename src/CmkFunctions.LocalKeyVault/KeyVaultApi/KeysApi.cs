@@ -25,6 +25,7 @@ public static class KeysApi
         var (key, version) = call.Vault.CreateKey(name, new KeyCreation(
             body?.Kty,
             body?.KeySize,
+            body?.Crv,
             body?.KeyOps,
             body?.Attributes?.Enabled,
             body?.Attributes?.Nbf,

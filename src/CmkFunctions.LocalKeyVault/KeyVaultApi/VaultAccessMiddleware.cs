@@ -1,6 +1,6 @@
 using System.Globalization;
+using CmkFunctions.LocalKeyVault.Authorization;
 using CmkFunctions.LocalKeyVault.Security;
-using CmkFunctions.LocalKeyVault.State;
 using CmkFunctions.LocalKeyVault.Throttling;
 using CmkFunctions.LocalKeyVault.Vaults;
 
@@ -8,10 +8,12 @@ namespace CmkFunctions.LocalKeyVault.KeyVaultApi;
 
 /// <summary>
 /// The gate in front of every data-plane operation, in Key Vault's order: bearer token (401 challenge), api-version,
-/// then the caller's access policy for the operation's permission (403 ForbiddenByPolicy), then the vault's throttling
-/// (429 Throttled with Retry-After). It also turns refusals thrown by handlers into Key Vault error bodies.
+/// then the caller's right to the operation's permission by the vault's permission model (403 ForbiddenByPolicy or
+/// ForbiddenByRbac), then the vault's throttling (429 Throttled with Retry-After). It also turns refusals thrown by
+/// handlers into Key Vault error bodies.
 /// </summary>
-public sealed class VaultAccessMiddleware(RequestDelegate next, VaultRegistry vaults, AccessTokens tokens, VaultThrottle throttle)
+public sealed class VaultAccessMiddleware(
+    RequestDelegate next, VaultRegistry vaults, AccessTokens tokens, VaultAuthorization authorization, VaultThrottle throttle)
 {
     private static readonly string[] Audiences = [KeyVaultResponses.VaultResource, KeyVaultResponses.VaultResource + "/"];
 
@@ -34,11 +36,7 @@ public sealed class VaultAccessMiddleware(RequestDelegate next, VaultRegistry va
                     404,
                     "NotFound",
                     $"{context.Request.Method} {context.Request.Path} is not an operation this local Key Vault supports.");
-            if (!IsAllowed(record, check.Caller, requirement.Permission))
-            {
-                throw KeyVaultErrors.ForbiddenByPolicy(check.Caller, requirement.Permission, record);
-            }
-
+            authorization.Require(record, check.Caller, requirement.Permission, context.Request.RouteValues["name"] as string);
             var operation = await ThrottledOperations.DescribeAsync(context, vault, requirement.Permission);
             if (throttle.TryAdmit(vault.Name, operation) is { } retryAfter)
             {
@@ -58,13 +56,6 @@ public sealed class VaultAccessMiddleware(RequestDelegate next, VaultRegistry va
             await KeyVaultResponses.WriteError(context, KeyVaultErrors.BadParameter(error.Message));
         }
     }
-
-    private static bool IsAllowed(VaultRecord vault, Caller caller, string permission) =>
-        vault.AccessPolicies.Any(policy =>
-            string.Equals(policy.ObjectId, caller.ObjectId, StringComparison.OrdinalIgnoreCase)
-            && string.Equals(policy.TenantId, caller.TenantId, StringComparison.OrdinalIgnoreCase)
-            && (policy.ApplicationId is null || string.Equals(policy.ApplicationId, caller.ApplicationId, StringComparison.OrdinalIgnoreCase))
-            && KeyPermissions.Grants(policy.Permissions.Keys, permission));
 
     private static string ChallengeMessage(TokenCheck check, string issuer) => check.Failure switch
     {

@@ -6,6 +6,7 @@ public sealed class DataDirectory(string root)
     public string Root { get; } = root;
     public string ToolFile => Path.Combine(Root, "tool.json");
     public string IdentitiesFile => Path.Combine(Root, "identities.json");
+    public string RoleAssignmentsFile => Path.Combine(Root, "role-assignments.json");
     public string CaCertificateFile => Path.Combine(Root, "ca.pem");
     public string CaKeyFile => Path.Combine(Root, "ca.key");
     public string ServerCertificateFile => Path.Combine(Root, "server.pem");

@@ -11,7 +11,9 @@ public sealed record KeyRecord(string Name, IReadOnlyList<KeyVersionRecord> Vers
 
 /// <summary>
 /// One key version. <see cref="PrivateKey"/> is the PKCS#8 private key, base64: this tool is the "HSM", so key
-/// material sits in owner-only files under the data directory.
+/// material sits in owner-only files under the data directory. The public key is <see cref="Modulus"/> and
+/// <see cref="Exponent"/> for RSA keys, <see cref="Curve"/>, <see cref="X"/> and <see cref="Y"/> for EC keys (base64url);
+/// <see cref="KeySize"/> is the modulus's or the curve's size in bits.
 /// </summary>
 public sealed record KeyVersionRecord(
     string Version,
@@ -20,9 +22,12 @@ public sealed record KeyVersionRecord(
     IReadOnlyList<string> KeyOperations,
     KeyAttributesRecord Attributes,
     IReadOnlyDictionary<string, string>? Tags,
-    string Modulus,
-    string Exponent,
-    string PrivateKey);
+    string? Modulus,
+    string? Exponent,
+    string PrivateKey,
+    string? Curve = null,
+    string? X = null,
+    string? Y = null);
 
 /// <summary>Times are Unix seconds, as on the wire.</summary>
 public sealed record KeyAttributesRecord(bool Enabled, long? NotBefore, long? Expires, long Created, long Updated);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CmkFunctions.LocalKeyVault.Authorization;
 using CmkFunctions.LocalKeyVault.Configuration;
 using CmkFunctions.LocalKeyVault.Events;
 using CmkFunctions.LocalKeyVault.Identities;
@@ -7,7 +8,7 @@ using CmkFunctions.LocalKeyVault.Vaults;
 namespace CmkFunctions.LocalKeyVault.State;
 
 /// <summary>Everything the tool serves, as loaded at start.</summary>
-public sealed record LoadedState(ToolSettings Settings, IdentityRegistry Identities, VaultRegistry Vaults);
+public sealed record LoadedState(ToolSettings Settings, IdentityRegistry Identities, VaultRegistry Vaults, RoleAssignmentRegistry RoleAssignments);
 
 /// <summary>
 /// Loads the state in the data directory. The configuration seeds it on first start; afterwards stored state wins,
@@ -37,16 +38,18 @@ public static class StateLoader
             identities.Ensure(NewUserAssignedIdentity(settings, identity, config.Vaults[0].Location));
         }
 
+        var roleAssignments = new RoleAssignmentRegistry(StateJson.Read<List<RoleAssignmentRecord>>(data.RoleAssignmentsFile) ?? [], data);
         var records = StoredVaults(data).ToList();
         foreach (var vault in config.Vaults.Where(v => !records.Any(r => string.Equals(r.Name, v.Name, StringComparison.OrdinalIgnoreCase))))
         {
             var record = NewVault(settings, vault, ports.Choose(vault.Port), SeededPolicies(settings, config, identities));
             StateJson.Write(data.VaultFile(record.Name), record);
             records.Add(record);
+            SeedRoleAssignments(record, config, settings, identities, roleAssignments, time);
         }
 
         var vaults = records.Select(r => Vault.Load(r, data, time, events)).ToList();
-        return new LoadedState(settings, identities, new VaultRegistry(vaults));
+        return new LoadedState(settings, identities, new VaultRegistry(vaults), roleAssignments);
     }
 
     private static IEnumerable<VaultRecord> StoredVaults(DataDirectory data) =>
@@ -82,6 +85,26 @@ public static class StateLoader
                 null,
                 new PermissionsRecord([.. i.Config.KeyPermissions!], [], [])))];
 
+    // Like keyPermissions, an identity's roles are granted on every vault, whichever permission model it uses.
+    private static void SeedRoleAssignments(
+        VaultRecord vault,
+        LocalKeyVaultConfig config,
+        ToolSettings settings,
+        IdentityRegistry identities,
+        RoleAssignmentRegistry roleAssignments,
+        TimeProvider time)
+    {
+        foreach (var identity in config.Identities)
+        {
+            var principalId = identities.Find(UserAssignedId(settings, identity.Name))!.PrincipalId;
+            foreach (var role in identity.Roles ?? [])
+            {
+                roleAssignments.Put(new RoleAssignmentRecord(
+                    Guid.NewGuid().ToString(), vault.ResourceId, BuiltInRoles.FindByName(role)!.Id, principalId, "ServicePrincipal", time.GetUtcNow()));
+            }
+        }
+    }
+
     private static VaultRecord NewVault(ToolSettings settings, VaultConfig vault, int port, IReadOnlyList<AccessPolicyRecord> policies) => new(
         vault.Name,
         settings.TenantId,
@@ -93,5 +116,6 @@ public static class StateLoader
         vault.EnablePurgeProtection,
         vault.EnableSoftDelete ? vault.SoftDeleteRetentionInDays ?? 90 : 0,
         port,
-        policies);
+        policies,
+        vault.EnableRbacAuthorization);
 }

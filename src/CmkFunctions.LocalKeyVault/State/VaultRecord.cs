@@ -1,6 +1,9 @@
 namespace CmkFunctions.LocalKeyVault.State;
 
-/// <summary>A vault's settings and access policies as stored.</summary>
+/// <summary>
+/// A vault's settings and access policies as stored. With <see cref="EnableRbacAuthorization"/> the data plane
+/// ignores the access policies and authorizes by role assignments instead.
+/// </summary>
 public sealed record VaultRecord(
     string Name,
     string TenantId,
@@ -12,7 +15,8 @@ public sealed record VaultRecord(
     bool EnablePurgeProtection,
     int SoftDeleteRetentionInDays,
     int Port,
-    IReadOnlyList<AccessPolicyRecord> AccessPolicies)
+    IReadOnlyList<AccessPolicyRecord> AccessPolicies,
+    bool EnableRbacAuthorization)
 {
     public string ResourceId =>
         $"/subscriptions/{SubscriptionId}/resourceGroups/{ResourceGroup}/providers/Microsoft.KeyVault/vaults/{Name}";

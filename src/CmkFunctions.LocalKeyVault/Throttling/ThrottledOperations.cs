@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using CmkFunctions.LocalKeyVault.State;
 using CmkFunctions.LocalKeyVault.Vaults;
@@ -6,11 +7,11 @@ namespace CmkFunctions.LocalKeyVault.Throttling;
 
 /// <summary>
 /// Prices a data-plane request before its handler runs: its budget from the operation's permission, its limit from
-/// the key it names (type and size of that version; the create body's <c>kty</c> for a create).
+/// the key it names (type and size or curve of that version; the create body's <c>kty</c> for a create).
 /// </summary>
 public static class ThrottledOperations
 {
-    private const string SoftwareKeyType = "RSA";
+    private const string SoftwareKeyType = KeyTypes.Rsa;
 
     public static async Task<ThrottledOperation> DescribeAsync(HttpContext context, Vault vault, string permission)
     {
@@ -30,7 +31,9 @@ public static class ThrottledOperations
         var budget = permission is KeyPermissions.WrapKey or KeyPermissions.UnwrapKey or KeyPermissions.Encrypt or KeyPermissions.Decrypt
             ? ThrottleBudget.Cryptography
             : ThrottleBudget.Other;
-        return new ThrottledOperation(budget, found is null ? ThrottlingSettings.VaultOperationLimit : $"{KeyType(found)}-{found.KeySize}");
+        return new ThrottledOperation(
+            budget,
+            found is null ? ThrottlingSettings.VaultOperationLimit : $"{KeyType(found)}-{found.Curve ?? found.KeySize.ToString(CultureInfo.InvariantCulture)}");
     }
 
     private static string KeyType(KeyVersionRecord? version) => version?.KeyType ?? SoftwareKeyType;
@@ -45,8 +48,8 @@ public static class ThrottledOperations
             return body.RootElement.ValueKind == JsonValueKind.Object
                 && body.RootElement.TryGetProperty("kty", out var keyType)
                 && keyType.ValueKind == JsonValueKind.String
-                && keyType.GetString() is "RSA-HSM"
-                ? "RSA-HSM"
+                && keyType.GetString() is KeyTypes.RsaHsm or KeyTypes.Ec or KeyTypes.EcHsm
+                ? keyType.GetString()!
                 : SoftwareKeyType;
         }
         catch (JsonException)

@@ -1,9 +1,9 @@
 namespace CmkFunctions.LocalKeyVault.Throttling;
 
 /// <summary>
-/// Key Vault's service limits: transactions per vault per <see cref="WindowSeconds"/>, by key type and size
-/// (<c>RSA-2048</c>, <c>RSA-HSM-4096</c>, ...) for key operations and by key type (<c>RSA</c>, <c>RSA-HSM</c>) for
-/// creates. Every limit is multiplied by <see cref="Scale"/> (rounded down, at least 1).
+/// Key Vault's service limits: transactions per vault per <see cref="WindowSeconds"/>, by key type and size or curve
+/// (<c>RSA-2048</c>, <c>RSA-HSM-4096</c>, <c>EC-P-256</c>, <c>EC-HSM-P-384</c>, ...) for key operations and by key type
+/// (<c>RSA</c>, <c>RSA-HSM</c>, <c>EC</c>, <c>EC-HSM</c>) for creates. Every limit is multiplied by <see cref="Scale"/> (rounded down, at least 1).
 /// </summary>
 public sealed record ThrottlingSettings(
     bool Enabled,
@@ -27,11 +27,21 @@ public sealed record ThrottlingSettings(
             ["RSA-HSM-2048"] = 2000,
             ["RSA-HSM-3072"] = 500,
             ["RSA-HSM-4096"] = 250,
+            ["EC-P-256"] = 4000,
+            ["EC-P-256K"] = 4000,
+            ["EC-P-384"] = 4000,
+            ["EC-P-521"] = 4000,
+            ["EC-HSM-P-256"] = 2000,
+            ["EC-HSM-P-256K"] = 2000,
+            ["EC-HSM-P-384"] = 2000,
+            ["EC-HSM-P-521"] = 2000,
         },
         Creates: new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
         {
             ["RSA"] = 20,
             ["RSA-HSM"] = 10,
+            ["EC"] = 20,
+            ["EC-HSM"] = 10,
         });
 
     /// <summary>The scaled limit per window for a budget's limit name.</summary>

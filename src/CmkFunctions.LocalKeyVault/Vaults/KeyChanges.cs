@@ -4,6 +4,7 @@ namespace CmkFunctions.LocalKeyVault.Vaults;
 public sealed record KeyCreation(
     string? KeyType,
     int? KeySize,
+    string? Curve,
     IReadOnlyList<string>? KeyOperations,
     bool? Enabled,
     long? NotBefore,

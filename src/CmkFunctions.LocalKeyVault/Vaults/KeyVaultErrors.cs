@@ -40,6 +40,21 @@ public static class KeyVaultErrors
         + "For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125287",
         "ForbiddenByPolicy");
 
+    /// <summary>Key Vault's refusal on a vault that authorizes by role assignments; the resource is named in lower case, as Key Vault does.</summary>
+    public static KeyVaultErrorException ForbiddenByRbac(Caller caller, string action, string resourceId, VaultRecord vault) => new(
+        403,
+        "Forbidden",
+        "Caller is not authorized to perform action on resource.\r\n"
+        + "If role assignments, deny assignments or role definitions were changed recently, please observe propagation time.\r\n"
+        + $"Caller: appid={caller.ApplicationId};oid={caller.ObjectId};iss={caller.Issuer}\r\n"
+        + $"Action: '{action}'\r\n"
+        + $"Resource: '{resourceId.ToLowerInvariant()}'\r\n"
+        + "Assignment: (not found)\r\n"
+        + "DenyAssignmentId: null\r\n"
+        + "DecisionReason: 'DeniedWithNoValidRBAC' \r\n"
+        + $"Vault: {vault.Name};location={vault.Location}\r\n",
+        "ForbiddenByRbac");
+
     public static KeyVaultErrorException KeyDisabled(string operation) =>
         new(403, "Forbidden", $"Operation {operation} is not allowed on a disabled key.", "KeyDisabled");
 
@@ -53,6 +68,12 @@ public static class KeyVaultErrors
         429,
         "Throttled",
         "Request was not processed because too many requests were received. Reason: VaultRequestTypeLimitReached");
+
+    public static KeyVaultErrorException AlgorithmIncompatible(string keyId, string keyType, string algorithm) => new(
+        400,
+        "BadParameter",
+        $"Key and encryption algorithm are incompatible. Key {keyId} is of type '{keyType}', "
+        + $"and algorithm '{algorithm}' can only be used with key types '{KeyTypes.Rsa}' or '{KeyTypes.RsaHsm}'.");
 
     public static KeyVaultErrorException OperationNotPermitted(string operation) =>
         new(403, "Forbidden", $"Operation {operation} is not permitted on this key.", "KeyOperationForbidden");

@@ -11,11 +11,6 @@ public sealed class Vault
 {
     private const long SecondsPerDay = 86_400;
 
-    private static readonly IReadOnlyList<string> RsaOperations =
-        ["encrypt", "decrypt", "sign", "verify", "wrapKey", "unwrapKey"];
-
-    private static readonly IReadOnlyList<string> AllowedOperations = [.. RsaOperations, "import", "export"];
-
     private readonly Lock _gate = new();
     private readonly Dictionary<string, KeyRecord> _keys;
     private readonly DataDirectory _data;
@@ -67,14 +62,8 @@ public sealed class Vault
     public (KeyRecord Key, KeyVersionRecord Version) CreateKey(string name, KeyCreation creation)
     {
         RequireValidName(name);
-        var keyType = ValidKeyType(creation.KeyType);
-        var keySize = creation.KeySize ?? 2048;
-        if (!RsaKeyMaterial.KeySizes.Contains(keySize))
-        {
-            throw KeyVaultErrors.BadParameter($"The key size {keySize} is not supported. Supported RSA key sizes: 2048, 3072, 4096.");
-        }
-
-        var operations = ValidOperations(creation.KeyOperations) ?? RsaOperations;
+        var spec = KeySpec.Parse(creation.KeyType, creation.KeySize, creation.Curve);
+        var operations = KeyTypes.ValidOperations(spec.KeyType, creation.KeyOperations) ?? KeyTypes.DefaultOperations(spec.KeyType);
         lock (_gate)
         {
             RejectIfDeleted(name);
@@ -82,8 +71,7 @@ public sealed class Vault
 
         var now = Now;
         var version = NewVersion(
-            keyType,
-            keySize,
+            spec,
             operations,
             new KeyAttributesRecord(creation.Enabled ?? true, creation.NotBefore, creation.Expires, now, now),
             creation.Tags);
@@ -138,13 +126,12 @@ public sealed class Vault
 
     public (KeyRecord Key, KeyVersionRecord Version) UpdateKey(string name, string? version, KeyUpdate update)
     {
-        var operations = ValidOperations(update.KeyOperations);
         lock (_gate)
         {
             var (key, current) = LiveVersion(name, version);
             var updated = current with
             {
-                KeyOperations = operations ?? current.KeyOperations,
+                KeyOperations = KeyTypes.ValidOperations(current.KeyType, update.KeyOperations) ?? current.KeyOperations,
                 Attributes = current.Attributes with
                 {
                     Enabled = update.Enabled ?? current.Attributes.Enabled,
@@ -160,14 +147,13 @@ public sealed class Vault
         }
     }
 
-    /// <summary>A new version with the latest version's type, size, operations and tags.</summary>
+    /// <summary>A new version with the latest version's type, size or curve, operations and tags.</summary>
     public (KeyRecord Key, KeyVersionRecord Version) RotateKey(string name)
     {
         var (_, latest) = GetKey(name, null);
         var now = Now;
         var version = NewVersion(
-            latest.KeyType,
-            latest.KeySize,
+            KeySpec.Of(latest),
             latest.KeyOperations,
             new KeyAttributesRecord(true, null, null, now, now),
             latest.Tags);
@@ -243,12 +229,18 @@ public sealed class Vault
     }
 
     /// <summary>
-    /// The key version an encrypt, decrypt, wrapKey or unwrapKey may use. A disabled key still encrypts and wraps
-    /// but refuses decrypt and unwrap; an expired or not-yet-valid key refuses all four.
+    /// The key version an encrypt, decrypt, wrapKey or unwrapKey with an RSA <paramref name="algorithm"/> may use. An
+    /// EC key refuses them all (400); a disabled key still encrypts and wraps but refuses decrypt and unwrap; an expired
+    /// or not-yet-valid key refuses all four.
     /// </summary>
-    public (KeyRecord Key, KeyVersionRecord Version) KeyForOperation(string name, string? version, string operation)
+    public (KeyRecord Key, KeyVersionRecord Version) KeyForOperation(string name, string? version, string operation, string algorithm)
     {
         var (key, found) = GetKey(name, version);
+        if (KeyTypes.IsEc(found.KeyType))
+        {
+            throw KeyVaultErrors.AlgorithmIncompatible(KeyIdentifier(key.Name, found.Version), found.KeyType, algorithm);
+        }
+
         if (!found.KeyOperations.Contains(operation, StringComparer.OrdinalIgnoreCase))
         {
             throw KeyVaultErrors.OperationNotPermitted(operation);
@@ -298,6 +290,17 @@ public sealed class Vault
         return changed;
     }
 
+    /// <summary>Switches the data plane between access policies and role assignments. Key Vault raises no event for it.</summary>
+    public void SetRbacAuthorization(bool enabled)
+    {
+        lock (_gate)
+        {
+            var changed = _record with { EnableRbacAuthorization = enabled };
+            StateJson.Write(_data.VaultFile(changed.Name), changed);
+            _record = changed;
+        }
+    }
+
     private long Now => _time.GetUtcNow().ToUnixTimeSeconds();
 
     private static void RequireValidName(string name)
@@ -309,49 +312,14 @@ public sealed class Vault
         }
     }
 
-    private static string ValidKeyType(string? keyType) => keyType switch
-    {
-        "RSA" or "RSA-HSM" => keyType,
-        null => throw KeyVaultErrors.BadParameter("Property 'kty' is required."),
-        _ => throw new KeyVaultErrorException(400, "BadParameter", $"Invalid kty value: {keyType}", "KeyTypeNotSupported"),
-    };
-
-    private static IReadOnlyList<string>? ValidOperations(IReadOnlyList<string>? operations)
-    {
-        if (operations is null)
-        {
-            return null;
-        }
-
-        return [.. operations.Select(operation =>
-            AllowedOperations.FirstOrDefault(o => string.Equals(o, operation, StringComparison.OrdinalIgnoreCase))
-            ?? throw KeyVaultErrors.BadParameter($"Invalid key_ops value: {operation}"))];
-    }
-
     private KeyVersionRecord NewVersion(
-        string keyType,
-        int keySize,
+        KeySpec spec,
         IReadOnlyList<string> operations,
         KeyAttributesRecord attributes,
-        IReadOnlyDictionary<string, string>? tags)
-    {
-        if (keyType == "RSA-HSM" && _record.Sku != "premium")
-        {
-            throw KeyVaultErrors.BadParameter("Hardware key operation not allowed on standard vault");
-        }
-
-        var material = RsaKeyMaterial.Generate(keySize);
-        return new KeyVersionRecord(
-            Guid.NewGuid().ToString("N"),
-            keyType,
-            keySize,
-            operations,
-            attributes,
-            tags,
-            material.Modulus,
-            material.Exponent,
-            material.PrivateKey);
-    }
+        IReadOnlyDictionary<string, string>? tags) =>
+        KeyTypes.IsHsm(spec.KeyType) && _record.Sku != "premium"
+            ? throw KeyVaultErrors.BadParameter("Hardware key operation not allowed on standard vault")
+            : spec.NewVersion(operations, attributes, tags);
 
     private KeyRecord LiveKey(string name, string? version) =>
         _keys.TryGetValue(name, out var key) && key.Deleted is null ? key : throw KeyVaultErrors.KeyNotFound(name, version);

@@ -2,13 +2,16 @@ using System.Text.Json.Serialization;
 
 namespace CmkFunctions.LocalKeyVault.KeyVaultApi.Wire;
 
-/// <summary>The public part of a key version as a JSON Web Key (n and e base64url).</summary>
+/// <summary>The public part of a key version as a JSON Web Key: n and e for RSA, crv, x and y for EC (base64url).</summary>
 public sealed record JsonWebKey(
     string Kid,
     string Kty,
     [property: JsonPropertyName("key_ops")] IReadOnlyList<string> KeyOps,
-    string N,
-    string E);
+    string? N,
+    string? E,
+    string? Crv,
+    string? X,
+    string? Y);
 
 /// <summary>Key attributes; times are Unix seconds.</summary>
 public sealed record KeyAttributes(

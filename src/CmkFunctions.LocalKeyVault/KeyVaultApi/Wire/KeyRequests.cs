@@ -7,6 +7,7 @@ public sealed record KeyAttributesParameters(bool? Enabled, long? Nbf, long? Exp
 public sealed record KeyCreateParameters(
     string? Kty,
     [property: JsonPropertyName("key_size")] int? KeySize,
+    string? Crv,
     [property: JsonPropertyName("key_ops")] IReadOnlyList<string>? KeyOps,
     KeyAttributesParameters? Attributes,
     Dictionary<string, string>? Tags);

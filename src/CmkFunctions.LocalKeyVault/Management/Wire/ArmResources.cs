@@ -40,6 +40,11 @@ public sealed record VaultProperties(
     string ProvisioningState,
     string PublicNetworkAccess);
 
+/// <summary>The body of a vault PUT or PATCH, as far as this tool reads it.</summary>
+public sealed record VaultPutBody(string? Location, VaultPutProperties? Properties);
+
+public sealed record VaultPutProperties(bool? EnableRbacAuthorization);
+
 public sealed record AccessPolicyProperties(IReadOnlyList<AccessPolicyEntry>? AccessPolicies);
 
 /// <summary>Body and response of <c>PUT {vaultId}/accessPolicies/{add|replace|remove}</c>.</summary>
