@@ -28,7 +28,7 @@ public static class Problems
         var errors = violations.GroupBy(violation => violation.Code).ToDictionary(rule => rule.Key, rule => rule.Select(violation => violation.Detail).ToArray());
         return TypedResults.Problem(new HttpValidationProblemDetails(errors)
         {
-            Status = violations.Max(violation => Statuses.GetValueOrDefault(violation.Code, StatusCodes.Status400BadRequest)),
+            Status = violations.Select(violation => Statuses.GetValueOrDefault(violation.Code, StatusCodes.Status400BadRequest)).DefaultIfEmpty(StatusCodes.Status400BadRequest).Max(),
             Title = violations.Count == 1 ? "The request breaks a rule." : $"The request breaks {violations.Count} rules.",
             Detail = string.Join(" ", violations.Select(violation => violation.Detail)),
             Extensions = { ["violations"] = violations },
