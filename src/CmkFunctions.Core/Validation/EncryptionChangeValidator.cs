@@ -54,7 +54,7 @@ public static class EncryptionChangeValidator
 
         if (!IdentityTypeNames.TryParse(requested.Type, out var type))
         {
-            violations.Add(IdentityRules.UnknownType(requested.Type, "identity"));
+            violations.Add(IdentityRules.MissingOrUnknownType(requested.Type, "identity"));
             return current;
         }
 

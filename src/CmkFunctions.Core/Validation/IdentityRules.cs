@@ -21,7 +21,7 @@ internal static class IdentityRules
 
         if (!IdentityTypeNames.TryParse(request.Type, out var type))
         {
-            violations.Add(UnknownType(request.Type, path));
+            violations.Add(MissingOrUnknownType(request.Type, path));
             return null;
         }
 
@@ -42,7 +42,7 @@ internal static class IdentityRules
     }
 
     /// <param name="path">The identity's path; the violation names its <c>type</c>.</param>
-    public static Violation UnknownType(string? type, string path) => type is null
+    public static Violation MissingOrUnknownType(string? type, string path) => type is null
         ? new(RuleCodes.IdentityTypeMissing, $"The identity gives no type; set {path}.type to {Types}.", RequestPaths.Member(path, "type"))
         : new(RuleCodes.IdentityTypeUnknown, $"Identity type '{type}' is not known; use {Types}.", RequestPaths.Member(path, "type"));
 
