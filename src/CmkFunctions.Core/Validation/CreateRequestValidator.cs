@@ -21,21 +21,26 @@ public static class CreateRequestValidator
                 $"Resource name '{request.Name}' must be 1-{MaxNameLength} letters, digits or hyphens, starting with a letter or digit."));
         }
 
-        if (!ResourceKinds.TryGet(request.Kind, out var kind))
+        var kinds = Phrases.Quoted(ResourceKinds.All.Select(k => k.Name));
+        ResourceKind? kind = null;
+        if (request.Kind is null)
         {
-            violations.Add(new(RuleCodes.KindUnknown,
-                $"Kind '{request.Kind}' is not supported; use one of {Phrases.Quoted(ResourceKinds.All.Select(k => k.Name))}."));
+            violations.Add(new(RuleCodes.KindMissing, $"The request gives no kind; set kind to one of {kinds}.", RequestPaths.Kind));
+        }
+        else if (!ResourceKinds.TryGet(request.Kind, out kind))
+        {
+            violations.Add(new(RuleCodes.KindUnknown, $"Kind '{request.Kind}' is not supported; use one of {kinds}.", RequestPaths.Kind));
         }
 
         var noun = kind?.ResourceNoun ?? "resource";
         if (string.IsNullOrWhiteSpace(request.Region))
         {
-            violations.Add(new(RuleCodes.RegionMissing, $"The request gives no region; set region to where the {noun} runs, e.g. 'eastus'."));
+            violations.Add(new(RuleCodes.RegionMissing, $"The request gives no region; set region to where the {noun} runs, e.g. 'eastus'.", RequestPaths.Region));
         }
 
         if (string.IsNullOrWhiteSpace(request.SubscriptionId))
         {
-            violations.Add(new(RuleCodes.SubscriptionMissing, $"The request gives no subscriptionId; set it to the subscription the {noun} belongs to."));
+            violations.Add(new(RuleCodes.SubscriptionMissing, $"The request gives no subscriptionId; set it to the subscription the {noun} belongs to.", RequestPaths.SubscriptionId));
         }
 
         var encryption = CheckEncryption(kind, request.Encryption ?? new EncryptionRequest(null, null, null, null), violations);
@@ -61,21 +66,22 @@ public static class CreateRequestValidator
 
     private static EncryptionSettings? CheckEncryption(ResourceKind? kind, EncryptionRequest request, List<Violation> violations)
     {
-        var source = KeyVaultRules.CheckKeySource(request.KeySource, request.KeyUri is not null, violations);
+        const string at = RequestPaths.Encryption;
+        var source = KeyVaultRules.CheckKeySource(request.KeySource, request.KeyUri is not null, at, violations);
         if (source is null)
         {
             return null;
         }
 
-        var identity = IdentityRules.Check(kind, request.Identity, source.Value, violations);
+        var identity = IdentityRules.Check(kind, request.Identity, source.Value, at, violations);
         if (source == KeySource.Platform)
         {
-            KeyVaultRules.CheckNoKeyVaultSettings(request.KeyUri, request.KeyVaultResourceId, violations);
+            KeyVaultRules.CheckNoKeyVaultSettings(request.KeyUri, request.KeyVaultResourceId, at, violations);
             return EncryptionSettings.Platform(identity);
         }
 
-        var keyId = KeyVaultRules.CheckKeyUri(kind, request.KeyUri, violations);
-        var vault = KeyVaultRules.CheckVaultResourceId(request.KeyVaultResourceId, keyId, violations);
+        var keyId = KeyVaultRules.CheckKeyUri(kind, request.KeyUri, at, violations);
+        var vault = KeyVaultRules.CheckVaultResourceId(request.KeyVaultResourceId, keyId, at, violations);
         return new EncryptionSettings(KeySource.KeyVault, keyId, identity, vault);
     }
 

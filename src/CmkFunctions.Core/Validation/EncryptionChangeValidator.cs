@@ -24,7 +24,7 @@ public static class EncryptionChangeValidator
 
         var source = request.KeySource is null && request.KeyUri is null
             ? current.KeySource
-            : KeyVaultRules.CheckKeySource(request.KeySource, request.KeyUri is not null, violations);
+            : KeyVaultRules.CheckKeySource(request.KeySource, request.KeyUri is not null, at: null, violations);
         if (source is { } newSource && newSource != current.KeySource)
         {
             CheckKeySourceSwitch(kind, current.KeySource, newSource, violations, warnings);
@@ -49,12 +49,12 @@ public static class EncryptionChangeValidator
 
         if (current is null)
         {
-            return IdentityRules.Check(kind, requested, KeySource.KeyVault, violations);
+            return IdentityRules.Check(kind, requested, KeySource.KeyVault, at: null, violations);
         }
 
         if (!IdentityTypeNames.TryParse(requested.Type, out var type))
         {
-            violations.Add(IdentityRules.UnknownType(requested.Type));
+            violations.Add(IdentityRules.MissingOrUnknownType(requested.Type, "identity"));
             return current;
         }
 
@@ -63,7 +63,7 @@ public static class EncryptionChangeValidator
         if (type != current.Type || otherClient)
         {
             violations.Add(new(kind.Code(RuleCodes.Kind.IdentityChange),
-                $"{kind.DisplayName} does not allow changing the managed identity after the {kind.ResourceNoun} is created; it uses {Describe(current.Type, current.ClientId)}, the request asks for {Describe(type, requested.ClientId)}. Keep the current identity."));
+                $"{kind.DisplayName} does not allow changing the managed identity after the {kind.ResourceNoun} is created; it uses {Describe(current.Type, current.ClientId)}, the request asks for {Describe(type, requested.ClientId)}. Keep the current identity.", "identity"));
         }
 
         return current;
@@ -75,7 +75,7 @@ public static class EncryptionChangeValidator
         if (!kind.KeySourceSwitches.HasFlag(direction))
         {
             violations.Add(new(kind.Code(RuleCodes.Kind.KeySourceChange),
-                $"{kind.DisplayName} can't change from a {from.Describe()} to a {to.Describe()} after the {kind.ResourceNoun} is created. Create a new {kind.ResourceNoun} with keySource '{to.ToName()}'."));
+                $"{kind.DisplayName} can't change from a {from.Describe()} to a {to.Describe()} after the {kind.ResourceNoun} is created. Create a new {kind.ResourceNoun} with keySource '{to.ToName()}'.", "keySource"));
         }
         else if (kind.KeySourceSwitchWarning is { } warning)
         {
@@ -85,7 +85,7 @@ public static class EncryptionChangeValidator
 
     private static EncryptionSettings CheckPlatform(EncryptionChangeRequest request, ManagedIdentity? identity, List<Violation> violations)
     {
-        KeyVaultRules.CheckNoKeyVaultSettings(request.KeyUri, request.KeyVaultResourceId, violations);
+        KeyVaultRules.CheckNoKeyVaultSettings(request.KeyUri, request.KeyVaultResourceId, at: null, violations);
         return EncryptionSettings.Platform(identity);
     }
 
@@ -95,19 +95,19 @@ public static class EncryptionChangeValidator
         var current = resource.Encryption;
         if (identity is null)
         {
-            IdentityRules.Check(kind, null, KeySource.KeyVault, violations);
+            IdentityRules.Check(kind, null, KeySource.KeyVault, at: null, violations);
         }
 
         var keyId = request.KeyUri is null && current.KeyId is { } currentKey
             ? currentKey
-            : KeyVaultRules.CheckKeyUri(kind, request.KeyUri, violations);
+            : KeyVaultRules.CheckKeyUri(kind, request.KeyUri, at: null, violations);
 
         // A malformed key URI names no vault, so a missing resource id cannot be judged yet.
         var vaultUnknown = keyId is null && request.KeyUri is not null;
         var sameVault = keyId is { } key && current.KeyId is { } old && key.VaultUri == old.VaultUri;
         var vault = request.KeyVaultResourceId is null && (sameVault || vaultUnknown)
             ? current.KeyVaultResourceId
-            : KeyVaultRules.CheckVaultResourceId(request.KeyVaultResourceId, keyId, violations);
+            : KeyVaultRules.CheckVaultResourceId(request.KeyVaultResourceId, keyId, at: null, violations);
 
         if (keyId is { } newKey && current.KeyId is { } oldKey && newKey != oldKey)
         {
@@ -123,7 +123,7 @@ public static class EncryptionChangeValidator
         if (kind.KeyChanges == KeyChanges.None)
         {
             violations.Add(new(kind.Code(RuleCodes.Kind.KeyImmutable),
-                $"{kind.DisplayName} can't change the customer-managed key after the {kind.ResourceNoun} is created; {asks}. Create a new {kind.ResourceNoun} to use another key."));
+                $"{kind.DisplayName} can't change the customer-managed key after the {kind.ResourceNoun} is created; {asks}. Create a new {kind.ResourceNoun} to use another key.", "keyUri"));
         }
         else if (oldKey.VaultUri != newKey.VaultUri)
         {
@@ -151,7 +151,7 @@ public static class EncryptionChangeValidator
     {
         if (!kind.KeyChanges.HasFlag(change))
         {
-            violations.Add(new(kind.Code(rule), detail));
+            violations.Add(new(kind.Code(rule), detail, "keyUri"));
         }
     }
 

@@ -19,19 +19,22 @@ internal static class PropertyRules
             else if (!rule.Accepts(value))
             {
                 violations.Add(new(kind.Code(RuleCodes.Kind.PropertyValue),
-                    $"{kind.DisplayName} property '{name}' is '{value}'; use {Phrases.Either(rule.Choices.Select(choice => $"'{choice}'"))}."));
+                    $"{kind.DisplayName} property '{name}' is '{value}'; use {Phrases.Either(rule.Choices.Select(choice => $"'{choice}'"))}.",
+                    RequestPaths.Property(name)));
             }
             else if (rule.OnlyWhen is { } condition && !condition.IsMetBy(properties))
             {
                 violations.Add(new(kind.Code(RuleCodes.Kind.PropertyNotApplicable),
-                    $"{kind.DisplayName} uses property '{name}' only when {condition}; {Current(properties, condition.Name)}. Remove '{name}' or set {condition.Name} to '{condition.Value}'."));
+                    $"{kind.DisplayName} uses property '{name}' only when {condition}; {Current(properties, condition.Name)}. Remove '{name}' or set {condition.Name} to '{condition.Value}'.",
+                    RequestPaths.Property(name)));
             }
         }
 
         foreach (var rule in kind.Properties.Where(rule => rule.Required && properties[rule.Name] is null))
         {
             violations.Add(new(kind.Code(RuleCodes.Kind.PropertyRequired),
-                $"{kind.DisplayName} needs property '{rule.Name}' ({Phrases.Either(rule.Choices.Select(choice => $"'{choice}'"))}); the request gives none."));
+                $"{kind.DisplayName} needs property '{rule.Name}' ({Phrases.Either(rule.Choices.Select(choice => $"'{choice}'"))}); the request gives none.",
+                RequestPaths.Property(rule.Name)));
         }
 
         return properties;
@@ -49,7 +52,8 @@ internal static class PropertyRules
             else if (!current.Is(name, value))
             {
                 violations.Add(new(kind.Code(RuleCodes.Kind.PropertyCreationOnly),
-                    $"{kind.DisplayName} sets '{name}' only when the {kind.ResourceNoun} is created; it can't be changed for an existing {kind.ResourceNoun} ({Current(current, name)}, requested '{value}'). Create a new {kind.ResourceNoun} with {name} '{value}'."));
+                    $"{kind.DisplayName} sets '{name}' only when the {kind.ResourceNoun} is created; it can't be changed for an existing {kind.ResourceNoun} ({Current(current, name)}, requested '{value}'). Create a new {kind.ResourceNoun} with {name} '{value}'.",
+                    RequestPaths.Property(name)));
             }
         }
     }
@@ -61,5 +65,6 @@ internal static class PropertyRules
     private static Violation Unknown(ResourceKind kind, string name) =>
         new(kind.Code(RuleCodes.Kind.PropertyUnknown), kind.Properties.Count == 0
             ? $"{kind.DisplayName} has no property '{name}'; it takes no properties. Remove '{name}'."
-            : $"{kind.DisplayName} has no property '{name}'; its properties are {Phrases.Quoted(kind.Properties.Select(rule => rule.Name))}.");
+            : $"{kind.DisplayName} has no property '{name}'; its properties are {Phrases.Quoted(kind.Properties.Select(rule => rule.Name))}.",
+            RequestPaths.Property(name));
 }

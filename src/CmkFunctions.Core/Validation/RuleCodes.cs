@@ -6,6 +6,7 @@ namespace CmkFunctions.Core.Validation;
 /// </summary>
 public static class RuleCodes
 {
+    public const string KindMissing = "request.kind-missing";
     public const string KindUnknown = "request.kind-unknown";
     public const string NameInvalid = "request.name-invalid";
     public const string RegionMissing = "request.region-missing";
@@ -17,11 +18,15 @@ public static class RuleCodes
     public const string KeyVaultResourceIdMissing = "request.key-vault-resource-id-missing";
     public const string KeyVaultResourceIdMalformed = "request.key-vault-resource-id-malformed";
     public const string KeyVaultMismatch = "request.key-vault-mismatch";
+    public const string IdentityTypeMissing = "request.identity-type-missing";
     public const string IdentityTypeUnknown = "request.identity-type-unknown";
     public const string IdentityClientIdMissing = "request.identity-client-id-missing";
+    public const string DiskNameMissing = "request.disk-name-missing";
     public const string DiskNameInvalid = "request.disk-name-invalid";
     public const string DiskNameDuplicate = "request.disk-name-duplicate";
+    public const string DiskKindMissing = "request.disk-kind-missing";
     public const string DiskKindUnknown = "request.disk-kind-unknown";
+    public const string DiskSizeMissing = "request.disk-size-missing";
     public const string DiskSize = "request.disk-size";
     public const string DiskSourceUriMalformed = "request.disk-source-uri-malformed";
 

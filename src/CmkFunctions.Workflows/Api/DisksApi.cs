@@ -1,5 +1,6 @@
 using CmkFunctions.Core.Kinds;
 using CmkFunctions.Core.Validation;
+using CmkFunctions.Workflows.Api.Bodies;
 using CmkFunctions.Workflows.Api.Wire;
 using CmkFunctions.Workflows.Records;
 using CmkFunctions.Workflows.ScaleUp;
@@ -21,10 +22,10 @@ public static class DisksApi
         var name = http.Name();
         var services = http.RequestServices;
         var cancellationToken = http.RequestAborted;
-        var (body, malformed) = await RequestBody.ReadAsync<AddDisksBody>(http.Request);
+        var (body, unreadable) = await RequestBody.ReadAsync<AddDisksBody>(http.Request);
         if (body is null)
         {
-            return malformed!;
+            return unreadable!;
         }
 
         var state = await services.GetRequiredService<ResourceRecords>().GetAsync(name, cancellationToken);
@@ -34,10 +35,10 @@ public static class DisksApi
         }
 
         var definition = Definition(state);
-        var requests = body.Disks?.Select(disk => new DiskRequest(disk.Name, disk.Kind, disk.SizeBytes, disk.SourceUri)).ToList() ?? [];
+        var requests = body.Disks?.Select(disk => disk.ToRequest()).ToList() ?? [];
         var validation = CreateRequestValidator.ValidateAddedDisks(definition, requests);
         IReadOnlyList<Violation> violations = requests.Count == 0
-            ? [new Violation("scale-up.disks-required", $"The request adds no disks to resource '{name}'; give at least one in 'disks'.")]
+            ? [new Violation("scale-up.disks-required", $"The request adds no disks to resource '{name}'; give at least one in 'disks'.", "disks")]
             : validation.Violations;
         if (violations.Count > 0)
         {

@@ -1,4 +1,5 @@
 using CmkFunctions.Core.Lifecycle;
+using CmkFunctions.Workflows.Api.Bodies;
 using CmkFunctions.Workflows.Api.Wire;
 using CmkFunctions.Workflows.KeyChanges;
 using CmkFunctions.Workflows.Records;
@@ -29,10 +30,10 @@ public static class EncryptionApi
         var services = http.RequestServices;
         var records = services.GetRequiredService<ResourceRecords>();
         var cancellationToken = http.RequestAborted;
-        var (body, malformed) = await RequestBody.ReadAsync<EncryptionChangeBody>(http.Request);
+        var (body, unreadable) = await RequestBody.ReadAsync<EncryptionChangeBody>(http.Request);
         if (body is null)
         {
-            return malformed!;
+            return unreadable!;
         }
 
         if (await records.GetAsync(name, cancellationToken) is not { } state)

@@ -1,3 +1,5 @@
+using CmkFunctions.Core.Validation;
+using CmkFunctions.Workflows.Api.Bodies;
 using CmkFunctions.Workflows.Events;
 using Microsoft.DurableTask.Client;
 
@@ -6,7 +8,8 @@ namespace CmkFunctions.Workflows.Api;
 /// <summary>
 /// <c>/api/events/keyvault</c>: the Event Grid webhook for Key Vault's system topic. Answers both validation handshakes;
 /// every request must carry the shared secret (<c>?code=</c>). Answers 200 only once every event of the request was
-/// handled, so Event Grid delivers again anything that was not.
+/// handled, so Event Grid delivers again anything that was not; a body that is no event batch is a 400 and one over
+/// <see cref="RequestBody.MaxBytes"/> a 413, which Event Grid does not deliver again.
 /// </summary>
 public static class EventsApi
 {
@@ -24,14 +27,20 @@ public static class EventsApi
             return TypedResults.Unauthorized();
         }
 
+        var (body, unreadable) = await RequestBody.ReadBytesAsync(request);
+        if (body is null)
+        {
+            return unreadable!;
+        }
+
         WebhookBatch batch;
         try
         {
-            batch = KeyVaultEventParser.Parse(await BinaryData.FromStreamAsync(request.Body, cancellationToken), request.ContentType);
+            batch = KeyVaultEventParser.Parse(body, request.ContentType);
         }
         catch (FormatException exception)
         {
-            return Problems.Status(StatusCodes.Status400BadRequest, "Bad Request", exception.Message);
+            return Problems.Refused([new Violation(RequestBodyCodes.EventBatchInvalid, exception.Message)]);
         }
 
         if (batch.ValidationCode is { } code)

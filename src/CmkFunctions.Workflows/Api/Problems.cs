@@ -1,23 +1,38 @@
+using System.Collections.Frozen;
 using CmkFunctions.Core.Validation;
+using CmkFunctions.Workflows.Api.Bodies;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CmkFunctions.Workflows.Api;
 
-/// <summary>RFC 7807 answers: every violation of a refused request in one 400, and 404/409 with a sentence saying why.</summary>
+/// <summary>
+/// RFC 7807 answers: every violation of a refused request in one answer (400, or the status its code has in
+/// <see cref="Statuses"/>), and 404/409 with a sentence saying why.
+/// </summary>
 public static class Problems
 {
+    /// <summary>The status of a refusal by its code; a code not listed is a 400.</summary>
+    private static readonly FrozenDictionary<string, int> Statuses = new Dictionary<string, int>
+    {
+        [RequestBodyCodes.BodyTooLarge] = StatusCodes.Status413PayloadTooLarge,
+    }.ToFrozenDictionary();
+
     /// <summary>
-    /// A 400 whose <c>detail</c> joins every violation's sentence (each names the rule and the value), with <c>errors</c>
-    /// keyed by rule code and <c>violations</c> listing code and detail in order.
+    /// The refusal of a request: <c>detail</c> joins every violation's sentence (each names the rule and the value),
+    /// <c>errors</c> is keyed by rule code and <c>violations</c> lists code, detail and target (the JSON path of the
+    /// member at fault, when one is) in order. The status is the highest its violations' codes have.
     /// </summary>
-    public static ValidationProblem Refused(IReadOnlyList<Violation> violations)
+    public static ProblemHttpResult Refused(IReadOnlyList<Violation> violations)
     {
         ArgumentNullException.ThrowIfNull(violations);
-        return TypedResults.ValidationProblem(
-            errors: violations.GroupBy(violation => violation.Code).ToDictionary(rule => rule.Key, rule => rule.Select(violation => violation.Detail).ToArray()),
-            detail: string.Join(" ", violations.Select(violation => violation.Detail)),
-            title: violations.Count == 1 ? "The request breaks a rule." : $"The request breaks {violations.Count} rules.",
-            extensions: new Dictionary<string, object?> { ["violations"] = violations });
+        var errors = violations.GroupBy(violation => violation.Code).ToDictionary(rule => rule.Key, rule => rule.Select(violation => violation.Detail).ToArray());
+        return TypedResults.Problem(new HttpValidationProblemDetails(errors)
+        {
+            Status = violations.Select(violation => Statuses.GetValueOrDefault(violation.Code, StatusCodes.Status400BadRequest)).DefaultIfEmpty(StatusCodes.Status400BadRequest).Max(),
+            Title = violations.Count == 1 ? "The request breaks a rule." : $"The request breaks {violations.Count} rules.",
+            Detail = string.Join(" ", violations.Select(violation => violation.Detail)),
+            Extensions = { ["violations"] = violations },
+        });
     }
 
     public static ProblemHttpResult ResourceNotFound(string name) =>

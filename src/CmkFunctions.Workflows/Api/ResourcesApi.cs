@@ -1,6 +1,7 @@
 using CmkFunctions.Core.Keys;
 using CmkFunctions.Core.Lifecycle;
 using CmkFunctions.Workflows.Access;
+using CmkFunctions.Workflows.Api.Bodies;
 using CmkFunctions.Workflows.Api.Callers;
 using CmkFunctions.Workflows.Api.Wire;
 using CmkFunctions.Workflows.Lifecycle;
@@ -33,10 +34,10 @@ public static class ResourcesApi
         var admission = services.GetRequiredService<ResourceAdmission>();
         var options = services.GetRequiredService<IOptions<CmkOptions>>().Value;
         var cancellationToken = http.RequestAborted;
-        var (body, malformed) = await RequestBody.ReadAsync<CreateResourceBody>(http.Request);
+        var (body, unreadable) = await RequestBody.ReadAsync<CreateResourceBody>(http.Request);
         if (body is null)
         {
-            return malformed!;
+            return unreadable!;
         }
 
         if (await records.GetAsync(name, cancellationToken) is { } existing)

@@ -63,11 +63,72 @@ public sealed class CreateRequestValidatorTests
     [Fact]
     public void UnknownKindStillReportsKindIndependentViolations()
     {
-        var request = Create("vmware") with { Kind = null, Disks = [Disk("d1", "data", sizeBytes: -1)] };
+        var request = Create("vmware") with { Kind = "aks", Disks = [Disk("d1", "data", sizeBytes: -1)] };
 
         var validation = CreateRequestValidator.Validate(request);
 
         Assert.Equal([RuleCodes.KindUnknown, RuleCodes.DiskSize], validation.Violations.Codes());
+    }
+
+    [Fact]
+    public void MissingKindIsRejectedListingTheKinds()
+    {
+        var validation = CreateRequestValidator.Validate(Create("vmware") with { Kind = null });
+
+        var violation = Assert.Single(validation.Violations);
+        Assert.Equal(new Violation(
+            RuleCodes.KindMissing,
+            "The request gives no kind; set kind to one of 'hpc-cache', 'hdinsight', 'vmware', 'redis', 'ml-workspace'.",
+            "kind"), violation);
+    }
+
+    [Fact]
+    public void ViolationsNameTheRequestMemberAtFault()
+    {
+        var request = new CreateResourceRequest(
+            Name: "ok",
+            Kind: "hpc-cache",
+            Region: null,
+            SubscriptionId: Subscription,
+            Encryption: new("Microsoft.Storage", KeyUri(), null, VaultResourceId),
+            Disks: [Disk("d0", "data"), new DiskRequest("d1", "tape", SizeBytes: 0, SourceUri: "not a uri")],
+            Properties: new Dictionary<string, string> { ["hbiWorkspace"] = "true" });
+
+        var validation = CreateRequestValidator.Validate(request);
+
+        Assert.Equal(
+            [
+                (RuleCodes.RegionMissing, "region"),
+                (RuleCodes.KeySourceUnknown, "encryption.keySource"),
+                ("hpc-cache.property-unknown", "properties.hbiWorkspace"),
+                (RuleCodes.DiskKindUnknown, "disks[1].kind"),
+                (RuleCodes.DiskSize, "disks[1].sizeBytes"),
+                (RuleCodes.DiskSourceUriMalformed, "disks[1].sourceUri"),
+            ],
+            validation.Violations.Select(violation => (violation.Code, violation.Target)));
+    }
+
+    [Fact]
+    public void DiskMembersNotGivenAreEachReportedMissing()
+    {
+        var validation = CreateRequestValidator.Validate(Create("hpc-cache").WithDisks(new DiskRequest(null, null, null, null)));
+
+        Assert.Equal(
+            [
+                (RuleCodes.DiskNameMissing, "disks[0].name"),
+                (RuleCodes.DiskKindMissing, "disks[0].kind"),
+                (RuleCodes.DiskSizeMissing, "disks[0].sizeBytes"),
+            ],
+            validation.Violations.Select(violation => (violation.Code, violation.Target)));
+    }
+
+    [Fact]
+    public void IdentityWithoutATypeIsReportedMissing()
+    {
+        var validation = CreateRequestValidator.Validate(Create("vmware").WithEncryption(e => e with { Identity = new(null, null) }));
+
+        var violation = Assert.Single(validation.Violations);
+        Assert.Equal((RuleCodes.IdentityTypeMissing, "encryption.identity.type"), (violation.Code, violation.Target));
     }
 
     [Fact]

@@ -63,6 +63,16 @@ public sealed class EncryptionChangeValidatorTests
     }
 
     [Fact]
+    public void ChangeViolationsNameTheTopLevelMemberAtFault()
+    {
+        var validation = EncryptionChangeValidator.Validate(Resource("redis"), new("Microsoft.Storage", null, new("robot", null), null));
+
+        Assert.Equal(
+            [(RuleCodes.IdentityTypeUnknown, "identity.type"), (RuleCodes.KeySourceUnknown, "keySource")],
+            validation.Violations.Select(violation => (violation.Code, violation.Target)));
+    }
+
+    [Fact]
     public void KeyInAnotherVaultNeedsThatVaultsResourceId()
     {
         var validation = EncryptionChangeValidator.Validate(Resource("vmware"), new(null, KeyUri(vault: "fabrikam"), null, null));

@@ -69,6 +69,21 @@ public sealed class WebhookTests(HostTestFixture fixture)
         Assert.False(handshake.Headers.Contains("WebHook-Allowed-Origin"));
     }
 
+    [Theory]
+    [InlineData("{\"not\": \"an event batch\"", HttpStatusCode.BadRequest, "request.event-batch-invalid")]
+    [InlineData(null, HttpStatusCode.RequestEntityTooLarge, "request.body-too-large")]
+    public async Task BodiesEventGridMustNotDeliverAgainAreRefusedWithTheirCode(string? body, HttpStatusCode status, string code)
+    {
+        await using var host = await SubscribedHost.StartAsync(fixture.Integration);
+        using var content = new StringContent(body ?? $"[{{\"data\": \"{new string('x', 1024 * 1024)}\"}}]", Encoding.UTF8, "application/json");
+
+        using var response = await host.Host.Http.PostAsync(host.WebhookUri(), content);
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(code, (await response.Content.ReadFromJsonAsync<JsonNode>())!["violations"]![0]!["code"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task RotationDeliveredAsCloudEventsMovesTheFollower()
     {

@@ -24,7 +24,7 @@ public sealed record CreateResourceBody(
                 Encryption.KeyUri,
                 Encryption.Identity is null ? null : new IdentityRequest(Encryption.Identity.Type, Encryption.Identity.ClientId),
                 Encryption.KeyVaultResourceId),
-        Disks?.Select(disk => new DiskRequest(disk.Name, disk.Kind, disk.SizeBytes, disk.SourceUri)).ToList(),
+        Disks?.Select(disk => disk.ToRequest()).ToList(),
         Properties?.ToDictionary(
             property => property.Key,
             property => property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText()));
@@ -36,4 +36,7 @@ public sealed record EncryptionBody(string? KeySource, string? KeyUri, IdentityB
 public sealed record IdentityBody(string? Type, string? ClientId);
 
 /// <param name="SourceUri">An image or snapshot blob to fill the disk from; none fills it with zeros.</param>
-public sealed record DiskBody(string? Name, string? Kind, long SizeBytes, string? SourceUri);
+public sealed record DiskBody(string? Name, string? Kind, long? SizeBytes, string? SourceUri)
+{
+    public DiskRequest ToRequest() => new(Name, Kind, SizeBytes, SourceUri);
+}
