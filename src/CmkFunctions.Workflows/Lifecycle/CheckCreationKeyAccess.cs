@@ -14,7 +14,8 @@ namespace CmkFunctions.Workflows.Lifecycle;
 /// <summary>
 /// Whether a resource being created may use its key now. Kinds with an authorization step move to WaitingForKey with
 /// their deadline (creation + <c>Cmk:AuthorizationTimeout</c>) and join their vault's index, so access events reach them;
-/// past the deadline, or without access for kinds that do not wait, the resource fails for good.
+/// while waiting, <c>keyAccess.reason</c> says which permissions the identity still lacks. Past the deadline, or without
+/// access for kinds that do not wait, the resource fails for good.
 /// </summary>
 public sealed class CheckCreationKeyAccess(
     ResourceRecords records,
@@ -54,6 +55,11 @@ public sealed class CheckCreationKeyAccess(
         var access = await probe.ProbeAsync(spec.KeyClientId(options.Value)!, keyId, publicKey: null, CancellationToken.None);
         if (access.Facts.HasAll)
         {
+            if (state.KeyAccess.LostReason is not null)
+            {
+                await records.UpdateForStepAsync(input, current => current with { KeyAccess = current.KeyAccess with { LostReason = null } });
+            }
+
             return new CreationAccess(CreationAccessOutcome.Granted);
         }
 
@@ -63,6 +69,8 @@ public sealed class CheckCreationKeyAccess(
                 $"{kind.DisplayName}: the {DescribeIdentity(kind, spec)} lost access to key '{spec.KeyUri}' (it lacks {string.Join(", ", access.Facts.Missing)}) before the resource key was created.");
         }
 
+        var reason = $"The {DescribeIdentity(kind, spec)} lacks {string.Join(", ", access.Facts.Missing)} on key '{spec.KeyUri}' "
+            + "(an access policy or a role assignment such as Key Vault Crypto Service Encryption User grants them).";
         if (state.ProvisioningState == ProvisioningState.Creating)
         {
             if (KeyVaultResourceId.TryParse(spec.KeyVaultResourceId, out var vault, out _))
@@ -71,9 +79,13 @@ public sealed class CheckCreationKeyAccess(
             }
 
             await records.UpdateForStepAsync(input, current => current.ProvisioningState == ProvisioningState.Creating
-                ? current.MovedTo(ProvisioningState.WaitingForKey) with { AuthorizationDeadline = deadline }
+                ? current.MovedTo(ProvisioningState.WaitingForKey) with { AuthorizationDeadline = deadline, KeyAccess = current.KeyAccess with { LostReason = reason } }
                 : current);
             logger.LogInformation("Resource {Resource} waits for access to {Key} until {Deadline:u}.", spec.Name, spec.KeyUri, deadline);
+        }
+        else if (state.KeyAccess.LostReason != reason)
+        {
+            await records.UpdateForStepAsync(input, current => current with { KeyAccess = current.KeyAccess with { LostReason = reason } });
         }
 
         return new CreationAccess(CreationAccessOutcome.Waiting, deadline);

@@ -2,7 +2,7 @@ namespace CmkFunctions.Workflows.Records;
 
 /// <summary>
 /// What the service last learnt about a resource's access to its key: when Key Vault last confirmed it, and since when
-/// and why it is lost (while <c>encryptionStatus</c> is KeyInaccessible). The data plane refuses once
+/// and why it is lost (while <c>encryptionStatus</c> is KeyInaccessible) or not granted yet (while WaitingForKey). The data plane refuses once
 /// <c>Cmk:KeyCacheWindow</c> has passed since <see cref="ConfirmedAt"/>.
 /// </summary>
 public sealed record KeyAccessState

@@ -39,6 +39,18 @@ public sealed class RefusedCreateTests(HostTestFixture fixture)
     }
 
     [Fact]
+    public async Task HpcCacheRejectsAnEllipticCurveKeyForItsType()
+    {
+        var name = TestNames.Unique("hpc");
+        var key = await Admin.CreateEcKeyAsync(ResourceBodies.DemoVault, TestNames.Unique("ec"), curve: "P-384");
+
+        var problem = await CreateRefusedAsync(name, ResourceBodies.HpcCache(fixture.KeyVault, key.ToString()));
+
+        AssertViolation(problem, "hpc-cache.key-type", "EC");
+        await AssertNothingLeftAsync(name);
+    }
+
+    [Fact]
     public async Task HpcCacheRejectsVaultWithoutPurgeProtection()
     {
         var name = TestNames.Unique("hpc");
