@@ -4,8 +4,8 @@ using CmkFunctions.Testing;
 namespace CmkFunctions.Host.Tests.Disks;
 
 /// <summary>Two hosts share one task hub; killing the one that provisions a resource leaves the other to finish it.</summary>
-[Collection(HostTestFixture.Collection)]
-public sealed class ClusterFailoverTests(HostTestFixture fixture)
+[Collection(StorageHeavyTests.Collection)]
+public sealed class ClusterFailoverTests(HostTestFixture fixture) : IClassFixture<HostTestFixture>
 {
     private readonly DiskScenario _scenario = new(fixture.Integration);
 

@@ -4,8 +4,8 @@ using CmkFunctions.Testing;
 namespace CmkFunctions.Host.Tests.Disks;
 
 /// <summary>A host killed (SIGKILL) in the middle of provisioning resumes after a restart, never redoing stored chunks.</summary>
-[Collection(HostTestFixture.Collection)]
-public sealed class ProvisioningCrashTests(HostTestFixture fixture)
+[Collection(StorageHeavyTests.Collection)]
+public sealed class ProvisioningCrashTests(HostTestFixture fixture) : IClassFixture<HostTestFixture>
 {
     private readonly DiskScenario _scenario = new(fixture.Integration);
 

@@ -15,8 +15,8 @@ namespace CmkFunctions.Host.Tests.Rotation;
 /// stored again under the next DEK generation and the old generation's blobs are gone, and the data reads back identical;
 /// a host killed in the middle resumes without storing a chunk twice.
 /// </summary>
-[Collection(HostTestFixture.Collection)]
-public sealed class ReencryptionTests(HostTestFixture fixture)
+[Collection(StorageHeavyTests.Collection)]
+public sealed class ReencryptionTests(HostTestFixture fixture) : IClassFixture<HostTestFixture>
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
