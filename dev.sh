@@ -33,7 +33,15 @@ build() {
   dotnet build CmkFunctions.sln -c "$configuration" --nologo -v quiet -clp:ErrorsOnly
 }
 
+# The README walkthrough's tools.
+install_tools() {
+  command -v curl >/dev/null && command -v jq >/dev/null && return
+  log "installing curl and jq (apt)"
+  as_root apt-get update -qq >/dev/null && as_root apt-get install -y -qq curl jq >/dev/null
+}
+
 cmd_setup() {
+  install_tools
   install_azurite
   build
 }
