@@ -78,9 +78,7 @@ public sealed class HostProcess : IAsyncDisposable
             await File.WriteAllTextAsync(Path.Combine(workingDirectory, "local.settings.json"), localSettings);
         }
 
-        var platformKey = await PlatformKeys.GetValue(fixture, created => created.Admin.CreateKeyAsync(PlatformKeyVault, PlatformKeyName));
-        var environment = Settings(fixture, taskHub, baseUri);
-        environment["Cmk__PlatformKeyUri"] = platformKey.VersionlessId.ToString();
+        var environment = await EnvironmentAsync(fixture, taskHub, baseUri);
         foreach (var (variable, value) in settings ?? new Dictionary<string, string>())
         {
             environment[variable] = value;
@@ -118,6 +116,20 @@ public sealed class HostProcess : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(taskHub);
         var name = "h" + new string([.. taskHub.Where(char.IsAsciiLetterOrDigit)]);
         return name.Length > 45 ? name[..45] : name;
+    }
+
+    /// <summary>
+    /// The environment variables a host on <paramref name="baseUri"/> runs with against the fixture, as a Functions app
+    /// reads settings (<c>Cmk__...</c>, <c>AzureFunctionsJobHost__extensions__durableTask__...</c>); the platform key
+    /// exists once this returns.
+    /// </summary>
+    public static async Task<Dictionary<string, string>> EnvironmentAsync(IntegrationFixture fixture, string taskHub, Uri baseUri)
+    {
+        ArgumentNullException.ThrowIfNull(fixture);
+        var platformKey = await PlatformKeys.GetValue(fixture, created => created.Admin.CreateKeyAsync(PlatformKeyVault, PlatformKeyName));
+        var environment = Settings(fixture, taskHub, baseUri);
+        environment["Cmk__PlatformKeyUri"] = platformKey.VersionlessId.ToString();
+        return environment;
     }
 
     private static Dictionary<string, string> Settings(IntegrationFixture fixture, string taskHub, Uri baseUri)

@@ -4,6 +4,7 @@ using Azure.Core.Cryptography;
 using Azure.Identity;
 using CmkFunctions.Core.Keys;
 using CmkFunctions.Workflows.Settings;
+using CmkFunctions.Workflows.Telemetry;
 using CmkFunctions.KeyVault;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +28,7 @@ public sealed class KeyVaultConnections
         var settings = options.Value;
         _serviceIdentity = settings.ServiceIdentityClientId ?? string.Empty;
         _clientOptions = new KeyVaultClientOptions { DisableChallengeResourceVerification = settings.DisableChallengeResourceVerification };
+        _clientOptions.AddPolicy(new KeyVaultCallMetrics(), HttpPipelinePosition.PerRetry);
         ArmOptions = new ArmClientOptions();
         if (!string.IsNullOrEmpty(settings.KeyVaultCaCertificate))
         {

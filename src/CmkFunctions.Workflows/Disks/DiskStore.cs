@@ -1,8 +1,9 @@
-using Azure;
-using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
+using Azure.Storage.Blobs;
+using Azure;
 using CmkFunctions.Core.Cryptography;
+using CmkFunctions.Workflows.Telemetry;
 
 namespace CmkFunctions.Workflows.Disks;
 
@@ -123,7 +124,14 @@ public sealed class DiskStore(BlobContainerClient container)
     {
         var blob = container.GetBlockBlobClient(DiskBlobNames.Chunk(resourceName, diskName, dekGeneration, index));
         using var content = new MemoryStream(stored, 0, storedLength, writable: false);
-        return await TryCreateAsync(blob, content, cancellationToken);
+        if (!await TryCreateAsync(blob, content, cancellationToken))
+        {
+            return false;
+        }
+
+        CmkMetrics.ChunksStored.Add(1);
+        CmkMetrics.BytesStored.Add(storedLength);
+        return true;
     }
 
     /// <summary>

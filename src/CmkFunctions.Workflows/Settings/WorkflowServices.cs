@@ -6,6 +6,7 @@ using CmkFunctions.Workflows.Identities;
 using CmkFunctions.Workflows.KeyChanges;
 using CmkFunctions.Workflows.Records;
 using CmkFunctions.Workflows.Rotation;
+using CmkFunctions.Workflows.Telemetry;
 using CmkFunctions.Workflows.ScaleUp;
 using CmkFunctions.Workflows.Validation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -48,6 +49,7 @@ public static class WorkflowServices
         services.TryAddSingleton<WebhookSecret>();
         services.TryAddSingleton<KeyVaultEventRouter>();
         services.AddApiAuthentication();
+        services.AddCmkTelemetry(configuration);
         services.AddSingleton<AuditLog>();
         return services.AddWorkflowActivities();
     }

@@ -1,0 +1,43 @@
+using Azure.Monitor.OpenTelemetry.AspNetCore;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace CmkFunctions.Workflows.Telemetry;
+
+/// <summary>
+/// OpenTelemetry for both hosts: one trace follows a request from its HTTP span through the Durable Task orchestration
+/// and its activities to their Key Vault calls and blob I/O (Durable Task carries the trace context through the task
+/// hub); metrics are the service's own (<see cref="CmkMetrics"/>) plus HTTP's. Exported over OTLP when
+/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, to Azure Monitor when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is.
+/// </summary>
+public static class TelemetryServices
+{
+    public const string ServiceName = "CmkFunctions";
+
+    /// <summary>The trace sources besides ASP.NET Core's and HttpClient's: Durable Task, and the Azure SDKs (storage).</summary>
+    public static readonly IReadOnlyList<string> TraceSources = ["DurableTask.Core", "Azure.*"];
+
+    public static IServiceCollection AddCmkTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        // The Azure SDKs' spans (blob and table calls) are behind this switch.
+        AppContext.SetSwitch("Azure.Experimental.EnableActivitySource", isEnabled: true);
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(ServiceName))
+            .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddSource([.. TraceSources]))
+            .WithMetrics(metrics => metrics.AddMeter(CmkMetrics.MeterName, "System.Net.Http", "Microsoft.AspNetCore.Hosting"));
+        if (!string.IsNullOrEmpty(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
+
+        if (!string.IsNullOrEmpty(configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
+        {
+            telemetry.UseAzureMonitor();
+        }
+
+        return services;
+    }
+}

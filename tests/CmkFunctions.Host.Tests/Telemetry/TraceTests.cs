@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using CmkFunctions.Host.Hosting;
+using CmkFunctions.Host.Tests.Disks;
+using CmkFunctions.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Trace;
+
+namespace CmkFunctions.Host.Tests.Telemetry;
+
+/// <summary>
+/// One create is one trace: the host runs in this process with an in-memory exporter, and the HTTP request's span is the
+/// root of the orchestration's, every activity's and the Key Vault calls' spans.
+/// </summary>
+[Collection(HostTestFixture.Collection)]
+public sealed class TraceTests(HostTestFixture fixture)
+{
+    [Fact]
+    public async Task OneCreateIsOneTraceFromTheRequestThroughTheOrchestrationAndActivitiesToKeyVault()
+    {
+        var spans = new List<Activity>();
+        var baseUri = new Uri($"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}");
+        var environment = await HostProcess.EnvironmentAsync(fixture.Integration, TestNames.Unique("trace"), baseUri);
+        await using var app = HostApp.Build(
+            [.. environment.Select(setting => $"--{SettingName(setting.Key)}={setting.Value}")],
+            services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)));
+        await app.StartAsync();
+        using var http = new HttpClient(ApiCallers.BearerFor(fixture.Integration.ApiOperator.ClientId)) { BaseAddress = baseUri };
+        var name = TestNames.Unique("traced");
+
+        using var created = await http.PutAsJsonAsync(
+            new Uri($"/api/resources/{name}", UriKind.Relative), await new DiskScenario(fixture.Integration).AuthorizedHpcCacheAsync());
+        await Poll.UntilAsync(
+            async () => (await http.GetFromJsonAsync<JsonNode>(new Uri($"/api/resources/{name}", UriKind.Relative)))!["provisioningState"]!.GetValue<string>() == "Succeeded",
+            TimeSpan.FromSeconds(60),
+            () => $"{name} did not succeed");
+        await app.StopAsync();
+
+        Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
+        Activity[] finished;
+        lock (spans)
+        {
+            finished = [.. spans];
+        }
+
+        var request = Assert.Single(finished, span => span.Kind == ActivityKind.Server && span.DisplayName.StartsWith("PUT", StringComparison.Ordinal)
+            && (span.GetTagItem("url.path") as string) == $"/api/resources/{name}");
+        var trace = finished.Where(span => span.TraceId == request.TraceId).ToList();
+        var names = trace.Select(span => span.DisplayName).ToHashSet(StringComparer.Ordinal);
+        Assert.Contains(trace, span => span.DisplayName.StartsWith("orchestration:CreateResourceOrchestrator", StringComparison.Ordinal));
+        Assert.All(
+            ["CheckCreationKeyAccess", "WrapResourceKey", "PlanDiskProvisioning", "CompleteResourceOperation"],
+            activity => Assert.True(names.Any(span => span.StartsWith($"activity:{activity}", StringComparison.Ordinal)), $"no span of activity {activity} in the trace: {string.Join(", ", names)}"));
+        Assert.Contains(trace, span => span.Kind == ActivityKind.Client
+            && (span.GetTagItem("url.full") as string)?.Contains("/wrapkey", StringComparison.OrdinalIgnoreCase) == true);
+    }
+
+    /// <summary>An environment variable's name as a configuration key on the command line.</summary>
+    private static string SettingName(string variable) => variable switch
+    {
+        "ASPNETCORE_URLS" => "urls",
+        _ => variable.Replace("AzureFunctionsJobHost__", string.Empty, StringComparison.Ordinal).Replace("__", ":", StringComparison.Ordinal),
+    };
+}
