@@ -59,7 +59,12 @@ public sealed class CompleteKeyChange(ResourceRecords records, KeyFollowing foll
             ActiveKeyId = ActiveKeyIdAfter(change, rewrapped),
             ActiveKeyCreatedOn = change.TargetCreatedOn,
             PendingKeyChange = null,
-            KeyWraps = state.KeyWraps.Add(new KeyWrapRecord { KeyId = rewrapped.KeyId, At = time.GetUtcNow(), Trigger = change.Trigger }),
+            KeyWraps = state.KeyWraps.Add(new KeyWrapRecord
+            {
+                KeyId = rewrapped.KeyId,
+                At = time.GetUtcNow(),
+                Trigger = change.Trigger == KeyChangeTrigger.Rotation ? KeyWrapTrigger.Rotation : KeyWrapTrigger.Request,
+            }),
         };
     }
 

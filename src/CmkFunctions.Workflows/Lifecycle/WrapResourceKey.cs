@@ -14,9 +14,10 @@ namespace CmkFunctions.Workflows.Lifecycle;
 
 /// <summary>
 /// Creates the resource key and stores it wrapped by the current version of the customer's key (only the wrapped form
-/// is kept), then moves the resource to ProvisioningDisks. A resource with a versionless key joins the key's followers
-/// first, so a version created meanwhile either reaches it through rotation or is the version it wraps with; it joins
-/// its vault's index so access events reach it. Microsoft-managed resources only move on (their keys come with the disks).
+/// is kept; the wrap starts the resource's <c>keyWraps</c>), then moves the resource to ProvisioningDisks. A resource
+/// with a versionless key joins the key's followers first, so a version created meanwhile either reaches it through
+/// rotation or is the version it wraps with; it joins its vault's index so access events reach it. Microsoft-managed
+/// resources only move on (their keys come with the disks).
 /// </summary>
 public sealed class WrapResourceKey(
     ResourceRecords records,
@@ -24,6 +25,7 @@ public sealed class WrapResourceKey(
     VaultResourceIndex vaults,
     KeyVaultConnections connections,
     IOptions<CmkOptions> options,
+    TimeProvider time,
     ILogger<WrapResourceKey> logger) : TaskActivity<ResourceStep, string?>
 {
     public override async Task<string?> RunAsync(TaskActivityContext context, ResourceStep input)
@@ -64,7 +66,7 @@ public sealed class WrapResourceKey(
         {
             ResourceKey = StoredResourceKey.From(wrapped),
             ActiveKeyId = wrapped.KeyId,
-            AuthorizationDeadline = null,
+            KeyWraps = current.KeyWraps.Add(new KeyWrapRecord { KeyId = wrapped.KeyId, At = time.GetUtcNow(), Trigger = KeyWrapTrigger.Creation }),
         });
         logger.LogInformation("Resource {Resource}: resource key wrapped by {KeyId}; provisioning disks.", spec.Name, wrapped.KeyId);
         return wrapped.KeyId;

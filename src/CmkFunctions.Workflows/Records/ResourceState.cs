@@ -39,7 +39,7 @@ public sealed record ResourceState
     /// <summary>A rotation or key change under way (state Updating); null otherwise.</summary>
     public KeyChange? PendingKeyChange { get; init; }
 
-    /// <summary>Every re-wrap of the resource key since creation, oldest first.</summary>
+    /// <summary>Every wrap of the resource key by the customer's key, the first (at creation) and every re-wrap since, oldest first.</summary>
     public ImmutableArray<KeyWrapRecord> KeyWraps { get; init; } = [];
 
     /// <summary>When Key Vault created the active key version; null until it was read.</summary>
@@ -54,12 +54,32 @@ public sealed record ResourceState
 
     public bool IsFinished => ProvisioningState is ProvisioningState.Succeeded or ProvisioningState.Failed;
 
-    /// <summary>This state moved to <paramref name="next"/>.</summary>
+    /// <summary>This state moved to <paramref name="next"/>; a move out of the wait for authorization ends its deadline.</summary>
     /// <exception cref="InvalidOperationException">The lifecycle does not allow the move.</exception>
     public ResourceState MovedTo(ProvisioningState next)
     {
         ProvisioningTransitions.EnsureAllowed(ProvisioningState, next);
-        return this with { ProvisioningState = next };
+        return this with
+        {
+            ProvisioningState = next,
+            AuthorizationDeadline = next is ProvisioningState.Creating or ProvisioningState.WaitingForKey ? AuthorizationDeadline : null,
+        };
+    }
+
+    /// <summary>This state with <paramref name="change"/> applied to the disk named <paramref name="diskName"/>; itself when that changes nothing.</summary>
+    public ResourceState WithDisk(string diskName, Func<DiskState, DiskState> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var disks = Disks.ToBuilder();
+        for (var index = 0; index < disks.Count; index++)
+        {
+            if (disks[index].Name == diskName)
+            {
+                disks[index] = change(disks[index]);
+            }
+        }
+
+        return disks.SequenceEqual(Disks, ReferenceEqualityComparer.Instance) ? this : this with { Disks = disks.ToImmutable() };
     }
 
     /// <summary>

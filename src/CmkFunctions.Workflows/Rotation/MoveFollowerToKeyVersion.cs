@@ -168,7 +168,7 @@ public sealed class MoveFollowerToKeyVersion(
                     ActiveKeyId = rewrapped.KeyId,
                     ActiveKeyCreatedOn = input.Target.CreatedOn,
                     PendingKeyChange = null,
-                    KeyWraps = current.KeyWraps.Add(new KeyWrapRecord { KeyId = rewrapped.KeyId, At = time.GetUtcNow(), Trigger = KeyChangeTrigger.Rotation }),
+                    KeyWraps = current.KeyWraps.Add(new KeyWrapRecord { KeyId = rewrapped.KeyId, At = time.GetUtcNow(), Trigger = KeyWrapTrigger.Rotation }),
                 }
                 : current;
         });

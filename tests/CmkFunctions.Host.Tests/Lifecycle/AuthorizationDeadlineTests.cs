@@ -26,6 +26,7 @@ public sealed class AuthorizationDeadlineTests(HostTestFixture fixture)
 
         var deadline = waiting["authorizationDeadline"]!.GetValue<DateTimeOffset>();
         Assert.Equal("hpc-cache.authorization-timeout", failed["error"]!["code"]!.GetValue<string>());
+        Assert.Null(failed["authorizationDeadline"]);
         // The operation ends in the step after the one that saved Failed: a client polls it, as here.
         var operation = await service.WaitForOperationAsync(new Uri(created.Headers.GetValues("Azure-AsyncOperation").Single()));
         Assert.Equal("Failed", operation["status"]!.GetValue<string>());

@@ -33,6 +33,25 @@ public sealed class HpcCacheLifecycleTests(HostTestFixture fixture)
     }
 
     [Fact]
+    public async Task HpcCacheThatSucceededAfterWaitingShowsNoDeadlineAndItsCreationWrap()
+    {
+        var name = TestNames.Unique("hpc");
+        var key = await fixture.Integration.Admin.CreateKeyAsync(ResourceBodies.DemoVault, TestNames.Unique("k"));
+        using var created = await _service.CreateAsync(name, ResourceBodies.HpcCache(fixture.KeyVault, key.ToString()));
+        var waiting = await _service.WaitForStateAsync(name, "WaitingForKey");
+        await fixture.Integration.Admin.AddAccessPolicyAsync(
+            ResourceBodies.DemoVault, waiting["identity"]!["principalId"]!.GetValue<string>(), LocalKeyVaultAdmin.KeyEncryptionPermissions);
+
+        var succeeded = await _service.WaitForStateAsync(name, "Succeeded");
+
+        Assert.NotNull(waiting["authorizationDeadline"]);
+        Assert.Null(succeeded["authorizationDeadline"]);
+        var wrap = Assert.Single(succeeded["encryption"]!["keyWraps"]!.AsArray())!;
+        Assert.Equal("creation", wrap["trigger"]!.GetValue<string>());
+        Assert.Equal(key.ToString(), wrap["keyId"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task CreateAnswersAcceptedWithResourceAndOperationUrls()
     {
         var name = TestNames.Unique("hpc");

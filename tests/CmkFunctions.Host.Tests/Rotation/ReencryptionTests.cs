@@ -55,6 +55,9 @@ public sealed class ReencryptionTests(HostTestFixture fixture) : IClassFixture<H
         var after = await _scenario.ResourceBlobsAsync(name);
 
         Assert.Equal("Succeeded", outcome["status"]!.GetValue<string>());
+        Assert.Equal(ChunkBlobs(after, "g2").Count, outcome["progress"]!["chunksDone"]!.GetValue<long>());
+        Assert.Equal(ChunkBlobs(after, "g2").Count, outcome["progress"]!["chunksTotal"]!.GetValue<long>());
+        Assert.Equal(contents.Values.Sum(content => (long)content.Length), outcome["progress"]!["bytesDone"]!.GetValue<long>());
         Assert.Equal(ChunkBlobs(before, "g1").Select(blob => blob.Replace("/g1/", "/g2/", StringComparison.Ordinal)), ChunkBlobs(after, "g2"));
         Assert.NotEmpty(ChunkBlobs(after, "g2"));
         Assert.Empty(ChunkBlobs(after, "g1"));

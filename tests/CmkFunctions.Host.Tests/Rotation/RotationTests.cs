@@ -40,7 +40,7 @@ public sealed class RotationTests(HostTestFixture fixture)
 
         var pinnedEncryption = await host.EncryptionAsync(pinned);
         Assert.Equal(key.KeyId.ToString(), pinnedEncryption["activeKeyId"]!.GetValue<string>());
-        Assert.Empty(pinnedEncryption["keyWraps"]!.AsArray());
+        Assert.Equal(key.KeyId.ToString(), Assert.Single(pinnedEncryption["keyWraps"]!.AsArray())!["keyId"]!.GetValue<string>());
         foreach (var name in followers.Append(pinned))
         {
             Assert.Equal(contents[name], await DiskScenario.ReadContentAsync(host.Host.Http, name, "cache0"));

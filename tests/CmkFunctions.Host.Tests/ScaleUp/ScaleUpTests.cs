@@ -39,6 +39,27 @@ public sealed class ScaleUpTests(HostTestFixture fixture)
     }
 
     [Fact]
+    public async Task ScaleUpProgressCountsOnlyTheDisksItAdds()
+    {
+        var key = await _scenario.GrantedKeyAsync();
+        var name = TestNames.Unique("scale");
+        using var created = await _service.CreateAsync(name, _scenario.HpcCache(key, ResourceBodies.Disk("cache0", "data", 300_000)));
+        await _service.WaitForStateAsync(name, "Succeeded");
+
+        using var added = await AddDisksAsync(name, ResourceBodies.Disk("cache1", "data", 200_000), ResourceBodies.Disk("cache2", "data", 1000));
+        Assert.Equal(HttpStatusCode.Accepted, added.StatusCode);
+        var operation = await _service.WaitForOperationAsync(added.Headers.GetValues("Azure-AsyncOperation").Select(uri => new Uri(uri)).Single());
+        var resource = await _service.GetResourceAsync(name);
+
+        // 64 KiB chunks: 4 for 200,000 bytes and 1 for 1,000, while cache0 keeps the 5 of its own creation.
+        var whole = new JsonObject { ["chunksDone"] = 5, ["chunksTotal"] = 5, ["bytesDone"] = 201_000, ["bytesTotal"] = 201_000 };
+        Assert.Equal(whole.ToJsonString(), operation["progress"]!.ToJsonString());
+        Assert.Equal(whole.ToJsonString(), resource["progress"]!.ToJsonString());
+        Assert.Equal(300_000, Disk(resource, "cache0")["progress"]!["bytesDone"]!.GetValue<long>());
+        Assert.Equal(5, Disk(resource, "cache0")["progress"]!["chunksDone"]!.GetValue<long>());
+    }
+
+    [Fact]
     public async Task ScaleUpWithADiskKindTheResourceKindLacksIsRefusedAndChangesNothing()
     {
         var name = await ProvisionedHpcCacheAsync();

@@ -2,12 +2,18 @@ using CmkFunctions.Workflows.Records;
 
 namespace CmkFunctions.Workflows.Api.Wire;
 
-/// <param name="Trigger"><c>rotation</c> (a new version of the followed key) or <c>request</c> (a PATCH).</param>
+/// <param name="Trigger"><c>creation</c> (the first wrap), <c>rotation</c> (a new version of the followed key) or <c>request</c> (a PATCH).</param>
 public sealed record KeyWrapView(string KeyId, DateTimeOffset At, string Trigger)
 {
     public static KeyWrapView From(KeyWrapRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return new KeyWrapView(record.KeyId, record.At, record.Trigger == KeyChangeTrigger.Rotation ? "rotation" : "request");
+        var trigger = record.Trigger switch
+        {
+            KeyWrapTrigger.Creation => "creation",
+            KeyWrapTrigger.Rotation => "rotation",
+            _ => "request",
+        };
+        return new KeyWrapView(record.KeyId, record.At, trigger);
     }
 }

@@ -7,6 +7,7 @@ namespace CmkFunctions.Workflows.Api.Wire;
 
 /// <summary>An operation as <c>GET /api/operations/{id}</c> shows it, shaped like ARM's Azure-AsyncOperation status.</summary>
 /// <param name="Status"><c>InProgress</c>, <c>Succeeded</c>, <c>Failed</c> or <c>Canceled</c>.</param>
+/// <param name="Progress">The data the operation moves (provisioning, scale-up, re-encryption) and how much of it is stored; null for one that moves none.</param>
 public sealed record OperationView(
     string Id,
     string ResourceName,
@@ -14,7 +15,8 @@ public sealed record OperationView(
     string Status,
     DateTimeOffset StartTime,
     DateTimeOffset? EndTime,
-    ErrorView? Error)
+    ErrorView? Error,
+    ProgressView? Progress = null)
 {
     /// <summary>Running → InProgress, Completed → Succeeded, Failed → Failed, Terminated → Canceled.</summary>
     public static OperationView From(OrchestrationMetadata instance)

@@ -9,9 +9,10 @@ namespace CmkFunctions.Workflows.Disks.Provisioning;
 
 /// <summary>
 /// The worker pool's unit of work: encrypts one span of a disk's chunks and stores each create-only, so a repeated
-/// batch (a retry, a resumed orchestration) keeps what is stored. Provisioning reads the plaintext from the disk's
-/// source (zeros without one); a re-encryption from the disk's current DEK generation into the next. Only wrapped keys
-/// are read; the plaintext keys stay in this host's key cache.
+/// batch (a retry, a resumed orchestration) keeps what is stored; then adds the span to the disk's progress, where a
+/// repeated batch counts once. Provisioning reads the plaintext from the disk's source (zeros without one); a
+/// re-encryption from the disk's current DEK generation into the next. Only wrapped keys are read; the plaintext keys
+/// stay in this host's key cache.
 /// </summary>
 public sealed class EncryptChunkBatch(ResourceRecords records, DiskStore store, DiskSources sources, ChunkBatchEncryptor encryptor, IOptions<CmkOptions> options)
     : TaskActivity<ChunkBatchStep, int>
@@ -49,6 +50,14 @@ public sealed class EncryptChunkBatch(ResourceRecords records, DiskStore store, 
             };
         }
 
-        return await encryptor.EncryptAsync(batch, CancellationToken.None);
+        var created = await encryptor.EncryptAsync(batch, CancellationToken.None);
+        await RecordProgressAsync(input);
+        return created;
     }
+
+    /// <summary>One write per batch, once all its chunks are stored: the disk's progress holds the batch's run.</summary>
+    private Task<ResourceState> RecordProgressAsync(ChunkBatchStep input) =>
+        records.UpdateForStepAsync(
+            new ResourceStep(input.ResourceName, input.OperationId),
+            state => state.WithDisk(input.DiskName, disk => disk.WithStored(input.OperationId, new ChunkRange(input.FirstChunk, input.ChunkCount))));
 }

@@ -14,8 +14,9 @@ namespace CmkFunctions.Workflows.Disks.Provisioning;
 /// Plans the chunk work of the resource's disks not yet provisioned. With a platform key, first gives the resource the
 /// resource keys it lacks (a Microsoft-managed resource's own, and the one for disks that stay Microsoft-managed under
 /// a customer's key). Each disk then gets its metadata (a new DEK wrapped by the resource key), stored create-only so a
-/// resumed plan keeps the first; one listing of its chunk blobs is the checkpoint, and the chunks still missing are
-/// cut into batches. A disk without a resource key (Microsoft-managed while the service has no platform key) has no work.
+/// resumed plan keeps the first; one listing of its chunk blobs is the checkpoint (and the disk's progress), and the
+/// chunks still missing are cut into batches. A disk without a resource key (Microsoft-managed while the service has
+/// no platform key) has no work.
 /// </summary>
 public sealed class PlanDiskProvisioning(
     ResourceRecords records,
@@ -53,6 +54,8 @@ public sealed class PlanDiskProvisioning(
             disks.Add((disk, metadata.Header.Layout, await store.ListStoredChunksAsync(state.Spec.Name, disk.Name, metadata.Header.DekGeneration, CancellationToken.None)));
         }
 
+        await RecordProgressAsync(input, disks.Where(disk => disk.Layout is not null).Select(disk => (disk.Disk.Name, disk.Layout!.ChunkSize, disk.Stored)));
+
         var lanes = options.Value.WorkerConcurrency;
         var missing = disks.Sum(disk => disk.Layout is null ? 0 : disk.Layout.ChunkCount - disk.Stored.Count);
         var work = disks.Select(disk =>
@@ -73,6 +76,11 @@ public sealed class PlanDiskProvisioning(
     }
 
     public static long ChunksPerBatch(int chunkSize) => Math.Clamp(TargetBatchBytes / chunkSize, 1, MaxChunksPerBatch);
+
+    /// <summary>One write for the whole plan: each disk's progress starts from what its listing found stored.</summary>
+    private Task<ResourceState> RecordProgressAsync(ResourceStep step, IEnumerable<(string Disk, int ChunkSize, HashSet<long> Stored)> disks) =>
+        records.UpdateForStepAsync(step, current => disks.Aggregate(current, (state, disk) =>
+            state.WithDisk(disk.Disk, stored => stored with { Progress = DiskProgress.Planned(step.OperationId, disk.ChunkSize, disk.Stored) })));
 
     private async Task<ResourceState> EnsurePlatformResourceKeysAsync(ResourceStep step, ResourceState state)
     {

@@ -12,8 +12,8 @@ namespace CmkFunctions.Workflows.Disks.Reencryption;
 /// <summary>
 /// Plans one disk's re-encryption: its next generation's metadata (a new DEK wrapped by the resource key, stored
 /// create-only beside the disk's metadata, so a resumed run keeps the first DEK), then one listing of that generation's
-/// chunks, the checkpoint, and the chunks still missing cut into batches. A disk already switched (only the clean-up
-/// was left) has none.
+/// chunks, the checkpoint and the disk's progress, and the chunks still missing cut into batches. A disk already
+/// switched (only the clean-up was left) has none, and all its chunks count as done.
 /// </summary>
 public sealed class PlanDiskReencryption(
     ResourceRecords records,
@@ -30,13 +30,15 @@ public sealed class PlanDiskReencryption(
         var current = await store.ReadMetadataAsync(input.ResourceName, input.DiskName, CancellationToken.None)
             ?? throw new InvalidOperationException($"Disk '{input.DiskName}' of resource '{input.ResourceName}' has no metadata to re-encrypt.");
         var next = await EnsureNextMetadataAsync(input, current, identity);
+        var layout = next.Header.Layout;
         if (next.Header.DekGeneration == current.Header.DekGeneration)
         {
+            await RecordProgressAsync(input, DiskProgress.Complete(input.OperationId, layout));
             return new DiskWork(input.DiskName, []);
         }
 
-        var layout = next.Header.Layout;
         var stored = await store.ListStoredChunksAsync(input.ResourceName, input.DiskName, next.Header.DekGeneration, CancellationToken.None);
+        await RecordProgressAsync(input, DiskProgress.Planned(input.OperationId, layout.ChunkSize, stored));
         var batches = DiskPlan.MissingRanges(layout, stored, PlanDiskProvisioning.ChunksPerBatch(layout.ChunkSize))
             .Select(range => new ChunkSpan(range.First, range.Count))
             .ToList();
@@ -45,6 +47,10 @@ public sealed class PlanDiskReencryption(
             input.ResourceName, input.DiskName, stored.Count, layout.ChunkCount, batches.Count);
         return new DiskWork(input.DiskName, batches);
     }
+
+    /// <summary>The disk's progress in this re-encryption, from what its next generation holds.</summary>
+    private Task<ResourceState> RecordProgressAsync(DiskStep disk, DiskProgress progress) =>
+        records.UpdateForStepAsync(new ResourceStep(disk.ResourceName, disk.OperationId), state => state.WithDisk(disk.DiskName, stored => stored with { Progress = progress }));
 
     /// <summary>The next generation's metadata as stored, created first (with a new DEK) when there is none.</summary>
     private async Task<DiskMetadata> EnsureNextMetadataAsync(DiskStep disk, DiskMetadata current, string identity)
