@@ -2,8 +2,8 @@ namespace CmkFunctions.Workflows.Api.Reference;
 
 /// <summary>
 /// The reference page: Scalar's browser bundle (<c>/docs/scalar.js</c>) rendering <c>/openapi/v1.json</c>. Both hosts
-/// serve the API at the root of their URL, so the paths are absolute; Scalar's default web fonts stay off, so the page
-/// loads nothing from another site.
+/// serve the API at the root of their URL, so the paths are absolute. Everything of Scalar's that talks to another
+/// site is off (web fonts, telemetry, its AI agent and MCP, the developer toolbar's hosted services).
 /// </summary>
 internal static class ReferencePage
 {
@@ -19,7 +19,14 @@ internal static class ReferencePage
           <div id="app"></div>
           <script src="/docs/scalar.js"></script>
           <script>
-            Scalar.createApiReference('#app', { url: '/openapi/v1.json', withDefaultFonts: false });
+            Scalar.createApiReference('#app', {
+              url: '/openapi/v1.json',
+              withDefaultFonts: false,
+              telemetry: false,
+              agent: { disabled: true },
+              mcp: { disabled: true },
+              showDeveloperTools: 'never',
+            });
           </script>
         </body>
         </html>
