@@ -155,7 +155,7 @@ public static partial class ApiDocument
         Scheme = "bearer",
         BearerFormat = "JWT",
         Description = "An Entra ID access token for the API's audience (Cmk:ApiAudience), RS256-signed by the issuer of the caller's "
-            + "tenant; the local stack's managed-identity endpoint issues the same. Its roles claim carries the API's app roles: "
+            + "tenant; the local stack's managed-identity endpoint hands out the same kind. Its roles claim carries the API's app roles: "
             + $"{ApiRoles.Reader} reads resources and operations; {ApiRoles.Contributor} creates, changes, authorizes, scales up and "
             + $"deletes them (and reads them); {ApiRoles.DiskDataReader} reads disks' decrypted content; {ApiRoles.DiskDataWriter} "
             + "writes disks' content (and reads it). Each operation's security requirement lists the roles it accepts, any one of which suffices.",
