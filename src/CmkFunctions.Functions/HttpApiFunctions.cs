@@ -75,4 +75,19 @@ public static class HttpApiFunctions
     public static Task<IResult> Health(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "healthz")] HttpRequest request,
         [DurableClient] DurableTaskClient client) => request.HandleAsync(nameof(Health), client);
+
+    [Function(nameof(OpenApiDocument))]
+    public static Task<IResult> OpenApiDocument(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi/v1.json")] HttpRequest request,
+        [DurableClient] DurableTaskClient client) => request.HandleAsync(nameof(OpenApiDocument), client);
+
+    [Function(nameof(ApiReference))]
+    public static Task<IResult> ApiReference(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "docs")] HttpRequest request,
+        [DurableClient] DurableTaskClient client) => request.HandleAsync(nameof(ApiReference), client);
+
+    [Function(nameof(ApiReferenceScript))]
+    public static Task<IResult> ApiReferenceScript(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "docs/scalar.js")] HttpRequest request,
+        [DurableClient] DurableTaskClient client) => request.HandleAsync(nameof(ApiReferenceScript), client);
 }

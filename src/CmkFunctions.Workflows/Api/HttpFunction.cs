@@ -11,6 +11,8 @@ namespace CmkFunctions.Workflows.Api;
 /// <paramref name="Access"/> admits. A handler reads route values from <see cref="HttpRequest.RouteValues"/> and its
 /// services from <see cref="HttpContext.RequestServices"/>.
 /// </summary>
-/// <param name="Name">The function name in the Functions app.</param>
+/// <param name="Name">The function name in the Functions app, and the operation id in the OpenAPI document.</param>
 /// <param name="Method">The HTTP method, upper case.</param>
-public sealed record HttpFunction(string Name, string Method, string Route, RouteAccess Access, Func<HttpContext, DurableTaskClient, Task<IResult>> Handle);
+/// <param name="Contract">What the route takes and answers, as the OpenAPI document describes it.</param>
+public sealed record HttpFunction(
+    string Name, string Method, string Route, RouteAccess Access, Func<HttpContext, DurableTaskClient, Task<IResult>> Handle, HttpContract Contract);
