@@ -50,6 +50,37 @@ public sealed class DiskRecoveryTests(CliTestFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task MicrosoftManagedDiskIsRecoveredThroughThePlatformKey()
+    {
+        var (key, identity) = await _scenario.KeyAndIdentityAsync();
+        await _scenario.GrantAsync(identity);
+        var name = CliTestFixture.Unique("mmk");
+        var created = await fixture.Cmk.RunAsync(
+            "resource", "create", name,
+            "--kind", "hdinsight",
+            "--region", "eastus",
+            "--subscription", fixture.Integration.KeyVault.SubscriptionId,
+            "--key-uri", key.ToString(),
+            "--vault-id", fixture.Integration.KeyVault.VaultResourceId(CliTestFixture.DemoVault),
+            "--identity", "user",
+            "--identity-client-id", identity.ClientId,
+            "--property", "clusterType=kafka",
+            "--disk", "os0:os:100000",
+            "--disk", "data0:data:150000",
+            "--disk", "temp0:temp:70000");
+        Assert.True(created.ExitCode == 0, created.ToString());
+        Assert.Equal("Microsoft.Platform", created.Json["disks"]!.AsArray().Single(disk => disk!["name"]!.GetValue<string>() == "os0")!["keySource"]!.GetValue<string>());
+
+        // The platform key is in the same vault: the caller's Unwrap Key there covers it, as the service operator's would.
+        await _scenario.Admin.AddAccessPolicyAsync(CliTestFixture.DemoVault, fixture.Integration.ApiOperator.PrincipalId, "unwrapKey");
+        var file = Path.Combine(_directory, "os0.bin");
+        var recovered = await RecoverAsync(name, file, "os0");
+
+        Assert.True(recovered.ExitCode == 0, recovered.ToString());
+        Assert.Equal(new byte[100_000], await File.ReadAllBytesAsync(file));
+    }
+
+    [Fact]
     public async Task RecoveringADiskThatWasNeverStoredExitsOne()
     {
         var missing = await RecoverAsync(CliTestFixture.Unique("never"), Path.Combine(_directory, "missing.bin"));
@@ -61,13 +92,13 @@ public sealed class DiskRecoveryTests(CliTestFixture fixture) : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private Task<CmkRun> RecoverAsync(string resource, string file) =>
+    private Task<CmkRun> RecoverAsync(string resource, string file, string disk = CliScenario.Disk) =>
         fixture.Cmk.RunAsync(
             "disk", "recover",
             "--storage", fixture.Integration.AzuriteConnectionString,
             "--container", "disks",
             "--resource", resource,
-            "--disk", CliScenario.Disk,
+            "--disk", disk,
             "--file", file,
             "--ca-cert", fixture.Integration.KeyVault.CaCertificatePath,
             "--disable-challenge-resource-verification");
