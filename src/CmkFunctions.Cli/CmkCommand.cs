@@ -21,7 +21,8 @@ internal static class CmkCommand
             root.Options.Add(option);
         }
 
-        var parse = root.Parse(args);
+        // "@file" is a value of ours (--body @request.json), not a response file to expand into arguments.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)

@@ -53,6 +53,12 @@ public sealed partial class ResourceCommandTests(CliTestFixture fixture) : IDisp
         await Succeeds("disk", "read", name, CliScenario.Disk, "--file", part, "--range", "bytes=65530-65545");
         Assert.Equal(_scenario.ExpectedDisk().AsSpan(65530, 16).ToArray(), await File.ReadAllBytesAsync(part));
 
+        var patch = Path.Combine(_directory, "patch.bin");
+        await File.WriteAllBytesAsync(patch, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+        await Succeeds("disk", "write", name, CliScenario.Disk, "--file", patch, "--offset", "65530");
+        await Succeeds("disk", "read", name, CliScenario.Disk, "--file", part, "--range", "bytes=65528-65541");
+        Assert.Equal([.. _scenario.ExpectedDisk().AsSpan(65528, 2), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, .. _scenario.ExpectedDisk().AsSpan(65540, 2)], await File.ReadAllBytesAsync(part));
+
         var deleted = await Succeeds("resource", "delete", name);
         Assert.Equal("Succeeded", deleted.Json["status"]!.GetValue<string>());
         var gone = await Cmk.RunAsync("resource", "show", name);
@@ -78,6 +84,20 @@ public sealed partial class ResourceCommandTests(CliTestFixture fixture) : IDisp
         Assert.All(refused.ErrorLines, line => Assert.Matches(ViolationLine(), line));
         Assert.Contains(refused.ErrorLines, line => line.StartsWith("request.kind-unknown: Kind 'submarine' is not supported", StringComparison.Ordinal) && line.EndsWith("(at kind)", StringComparison.Ordinal));
         Assert.Contains(refused.ErrorLines, line => line.StartsWith("request.identity-type-unknown: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task BodyFileIsSentAsItIsAndItsRefusalNamesTheMember()
+    {
+        var body = Path.Combine(_directory, "request.json");
+        await File.WriteAllTextAsync(body, """{ "kind": "hpc-cache", "region": "eastus", "disks": [ { "name": "d", "kind": "data", "sizeBytes": "large" } ] }""");
+
+        var refused = await Cmk.RunAsync("resource", "create", CliTestFixture.Unique("body"), "--body", "@" + body);
+
+        Assert.True(refused.ExitCode == 1, refused.ToString());
+        var line = Assert.Single(refused.ErrorLines);
+        Assert.StartsWith("request.json-type-mismatch: disks[0].sizeBytes must be an integer", line, StringComparison.Ordinal);
+        Assert.EndsWith("(at disks[0].sizeBytes)", line, StringComparison.Ordinal);
     }
 
     [Fact]
