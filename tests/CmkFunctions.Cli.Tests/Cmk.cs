@@ -19,22 +19,35 @@ public sealed class Cmk(IReadOnlyDictionary<string, string> environment)
     /// <summary>The same identity and endpoints, another service URL.</summary>
     public Cmk WithEndpoint(Uri endpoint) => new(new Dictionary<string, string>(environment) { ["CMK_HOST_URL"] = endpoint.ToString() });
 
-    public async Task<CmkRun> RunAsync(params string[] arguments)
+    public Task<CmkRun> RunAsync(params string[] arguments) => RunAsync("dotnet", [Path, .. arguments], arguments);
+
+    /// <summary>
+    /// Runs cmk on a pseudo-terminal (util-linux <c>script</c>), as in an operator's terminal: stdout and stderr both
+    /// arrive in <see cref="CmkRun.Output"/>, terminal control sequences included.
+    /// </summary>
+    public Task<CmkRun> RunOnTerminalAsync(params string[] arguments)
+    {
+        var command = string.Join(' ', ((string[])["dotnet", Path, .. arguments]).Select(argument => "'" + argument.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
+        return RunAsync("script", ["--quiet", "--return", "--command", command, "/dev/null"], arguments);
+    }
+
+    private async Task<CmkRun> RunAsync(string fileName, IReadOnlyList<string> commandLine, string[] arguments)
     {
         if (!File.Exists(Path))
         {
             throw new FileNotFoundException($"cmk is not built: {Path} is missing.", Path);
         }
 
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(fileName)
         {
+            // Kept open until the end: script stops at the end of its input.
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = RepositoryLayout.Root,
         };
-        start.ArgumentList.Add(Path);
-        foreach (var argument in arguments)
+        foreach (var argument in commandLine)
         {
             start.ArgumentList.Add(argument);
         }
@@ -49,7 +62,7 @@ public sealed class Cmk(IReadOnlyDictionary<string, string> environment)
             start.Environment[variable] = value;
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start.");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var deadline = new CancellationTokenSource(Timeout);

@@ -67,6 +67,23 @@ public sealed partial class ResourceCommandTests(CliTestFixture fixture) : IDisp
     }
 
     [Fact]
+    public async Task WaitShowsItsProgressOnATerminalAndExitsThreeWhenTimeRunsOut()
+    {
+        var source = await _scenario.UploadSourceAsync();
+        var (key, identity) = await _scenario.KeyAndIdentityAsync();
+        var name = CliTestFixture.Unique("tty");
+        await Succeeds(_scenario.CreateHpcCache(name, key, identity, source, "--no-wait"));
+        await Succeeds("resource", "wait", name, "--state", "WaitingForKey", "--timeout", "60");
+
+        var waited = await Cmk.RunOnTerminalAsync("resource", "wait", name, "--state", "Succeeded", "--timeout", "3");
+
+        Assert.True(waited.ExitCode == 3, waited.ToString());
+        Assert.Contains("\r\u001b[Kwaiting for Succeeded: WaitingForKey", waited.Output, StringComparison.Ordinal);
+        Assert.Contains($"Resource '{name}' is still WaitingForKey, not Succeeded, after 3 s.", waited.Output, StringComparison.Ordinal);
+        await Succeeds("resource", "delete", name);
+    }
+
+    [Fact]
     public async Task RefusedCreatePrintsEachViolationOnItsOwnLineAndExitsOne()
     {
         var refused = await Cmk.RunAsync(
