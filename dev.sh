@@ -6,7 +6,10 @@
 #   down             stop what `up` started
 #   test             setup, then run every test tier (unit, integration, end-to-end)
 #   bench <name> ..  run a benchmark: crypto, provision, rotate N [limit per 10 s]
+#   cmk <args> ..    build and run the cmk command line (with .dev/env's endpoints and identities), e.g. ./dev.sh cmk resource list
 set -euo pipefail
+# cmk resolves the files it is given (--file, --body @...) from where it was called.
+invocation_dir=$PWD
 cd "$(dirname "$0")"
 root=$(pwd)
 configuration=Release
@@ -246,6 +249,20 @@ cmd_bench() {
   dotnet bench/CmkFunctions.Bench/bin/Release/net10.0/CmkFunctions.Bench.dll "$name" "$@"
 }
 
+# cmk ARGS..: the command line tool, built quietly and run in place (no install); .dev/env gives it CMK_HOST_URL,
+# CMK_API_AUDIENCE and the local managed-identity endpoint when ./dev.sh up has written it; it calls as the local
+# operator (every API role) unless AZURE_CLIENT_ID or --client-id names another identity.
+cmd_cmk() {
+  dotnet build src/CmkFunctions.Cli -c "$configuration" --nologo -v quiet -clp:ErrorsOnly >&2
+  if [ -f "$dev_dir/env" ]; then
+    # shellcheck disable=SC1091
+    . "$dev_dir/env"
+    export AZURE_CLIENT_ID=${AZURE_CLIENT_ID:-${CMK_OPERATOR_CLIENT_ID:-}}
+  fi
+  cd "$invocation_dir"
+  exec dotnet "$root/src/CmkFunctions.Cli/bin/$configuration/net10.0/cmk.dll" "$@"
+}
+
 command=${1:-}
 shift || true
 case "$command" in
@@ -255,5 +272,6 @@ case "$command" in
   down) cmd_down "$@" ;;
   test) cmd_test "$@" ;;
   bench) cmd_bench "$@" ;;
-  *) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  cmk) cmd_cmk "$@" ;;
+  *) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

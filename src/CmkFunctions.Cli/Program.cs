@@ -1,0 +1,3 @@
+using CmkFunctions.Cli;
+
+return await CmkCommand.RunAsync(args);
