@@ -5,6 +5,7 @@ using CmkFunctions.Workflows.Access;
 using CmkFunctions.Workflows.Disks;
 using CmkFunctions.Workflows.Records;
 using CmkFunctions.Workflows.Settings;
+using CmkFunctions.Workflows.Telemetry;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -178,6 +179,11 @@ public sealed class MoveFollowerToKeyVersion(
         }
 
         logger.LogInformation("Resource {Resource}: resource key re-wrapped by {KeyId} (Rotation).", name, rewrapped.KeyId);
+        if (input.Target.CreatedOn is { } created)
+        {
+            CmkMetrics.RotationLag.Record((time.GetUtcNow() - created).TotalSeconds);
+        }
+
         return KeyMoveOutcome.Moved;
     }
 
