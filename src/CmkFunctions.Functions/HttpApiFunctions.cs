@@ -75,4 +75,14 @@ public static class HttpApiFunctions
     public static Task<IResult> Health(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "healthz")] HttpRequest request,
         [DurableClient] DurableTaskClient client) => request.HandleAsync(nameof(Health), client);
+
+    [Function(nameof(Portal))]
+    public static Task<IResult> Portal(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "{root:maxlength(0)?}")] HttpRequest request,
+        [DurableClient] DurableTaskClient client) => request.HandleAsync(nameof(Portal), client);
+
+    [Function(nameof(PortalFile))]
+    public static Task<IResult> PortalFile(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/{file}")] HttpRequest request,
+        [DurableClient] DurableTaskClient client) => request.HandleAsync(nameof(PortalFile), client);
 }

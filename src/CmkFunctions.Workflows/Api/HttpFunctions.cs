@@ -20,5 +20,7 @@ public static class HttpFunctions
         new("KeyVaultEventsHandshake", "OPTIONS", "api/events/keyvault", RouteAccess.Public, EventsApi.HandshakeAsync),
         new("GetOperation", "GET", "api/operations/{id}", RouteAccess.Read, OperationsApi.GetAsync),
         new("Health", "GET", "healthz", RouteAccess.Public, HealthApi.GetAsync),
+        new("Portal", "GET", PortalApi.RootRoute, RouteAccess.Public, PortalApi.GetIndexAsync),
+        new("PortalFile", "GET", "portal/{file}", RouteAccess.Public, PortalApi.GetFileAsync),
     ];
 }
