@@ -18,7 +18,7 @@ export function renderResource(view, name) {
     try {
       const { body } = await call("GET", resourcePath(name));
       if (stopped) return;
-      view.replaceChildren(...render(body, { onAuthorize: authorize, onDelete: remove, notice }));
+      view.replaceChildren(...render(body, { onAuthorize: authorize, onDelete: remove, notice }).filter(Boolean));
       startCountdown(body);
       if (inProgress(body.provisioningState)) refresh = setTimeout(load, 3000);
     } catch (error) {

@@ -1,0 +1,113 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Azure.Core;
+using CmkFunctions.Testing;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace CmkFunctions.Portal.Tests;
+
+/// <summary>
+/// A user in a real browser: signs in with an access token, creates an HPC Cache through the form, watches it wait for
+/// the key, sees it succeed once access is granted, and moves it to a new key version through the change-key form.
+/// </summary>
+[Collection(IntegrationFixture.Collection)]
+public sealed class HpcCacheThroughThePageTests(IntegrationFixture fixture, ITestOutputHelper output)
+{
+    private const string Vault = "cmkdemo";
+    private static readonly PageGetByLabelOptions Exact = new() { Exact = true };
+    private static readonly LocatorAssertionsToHaveTextOptions StateChange = new() { Timeout = 60_000 };
+
+    private static readonly Dictionary<string, string> FastSettings = new()
+    {
+        ["Cmk__AuthorizationCheckInterval"] = "00:00:02",
+        ["Cmk__ChunkSizeBytes"] = "65536",
+    };
+
+    [Fact]
+    public async Task AnOperatorCreatesAuthorizesAndRekeysAnHpcCacheThroughThePage()
+    {
+        await using var host = await HostProcess.StartAsync(fixture, Unique("portal"), FastSettings);
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1100 } });
+        var name = Unique("cache");
+        var keyName = Unique("key");
+        var key = await fixture.Admin.CreateKeyAsync(Vault, keyName);
+
+        await SignInAsync(page, host.BaseUri);
+        await Expect(page.Locator("#claim-oid")).ToHaveTextAsync(fixture.ApiOperator.PrincipalId);
+        await Expect(page.Locator("#claim-roles")).ToContainTextAsync("Cmk.Contributor");
+
+        await CreateHpcCacheAsync(page, name, key.ToString());
+        await Expect(page.Locator("#provisioning-state")).ToHaveTextAsync("WaitingForKey", StateChange);
+        await Expect(page.Locator("#deadline-countdown")).ToHaveTextAsync(new Regex(@"^1h \d\dm \d\ds$"));
+        await Expect(page.Locator("#authorization-deadline")).Not.ToHaveTextAsync("—");
+        await Expect(page.Locator("#waiting-reason")).ToHaveTextAsync(new Regex(@"^(?!—).+"), StateChange);
+        await Expect(page.Locator("#identity-type")).ToHaveTextAsync("System-assigned");
+
+        await fixture.Admin.AddAccessPolicyAsync(Vault, await PrincipalIdAsync(host, name), LocalKeyVaultAdmin.KeyEncryptionPermissions);
+        await Expect(page.Locator("#provisioning-state")).ToHaveTextAsync("Succeeded", StateChange);
+        await Expect(page.Locator("#active-key-version")).ToHaveTextAsync(key.Version!);
+
+        var rotated = await fixture.Admin.RotateKeyAsync(Vault, keyName);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Change key" }).ClickAsync();
+        await page.GetByLabel("Key version", Exact).FillAsync(rotated.Version!);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.Locator("#active-key-version")).ToHaveTextAsync(rotated.Version!, StateChange);
+        await Expect(page.Locator("#provisioning-state")).ToHaveTextAsync("Succeeded", StateChange);
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Key wraps" })).ToContainTextAsync(rotated.Version!);
+
+        var screenshot = await ScreenshotAsync(page);
+        Assert.True(new FileInfo(screenshot).Length > 0, $"The screenshot {screenshot} is empty.");
+    }
+
+    private async Task SignInAsync(IPage page, Uri baseUri)
+    {
+        await page.GotoAsync(baseUri.ToString());
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await page.GetByLabel("Access token", Exact).FillAsync(await OperatorTokenAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Resources" })).ToBeVisibleAsync();
+    }
+
+    private async Task CreateHpcCacheAsync(IPage page, string name, string keyUri)
+    {
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Create" }).ClickAsync();
+        await page.GetByLabel("Name", Exact).FillAsync(name);
+        await page.GetByLabel("Kind", Exact).SelectOptionAsync("hpc-cache");
+        await page.GetByLabel("Subscription id", Exact).FillAsync(fixture.KeyVault.SubscriptionId);
+        await page.GetByLabel("Key URI", Exact).FillAsync(keyUri);
+        await page.GetByLabel("Key vault resource id", Exact).FillAsync(fixture.KeyVault.VaultResourceId(Vault));
+        await page.GetByLabel("Identity", Exact).SelectOptionAsync("system");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = name })).ToBeVisibleAsync();
+    }
+
+    private async Task<string> OperatorTokenAsync()
+    {
+        var token = await AzureCredentials.ForClientId(fixture.ApiOperator.ClientId)
+            .GetTokenAsync(new TokenRequestContext([ApiCallers.Audience + "/.default"]), CancellationToken.None);
+        return token.Token;
+    }
+
+    private static async Task<string> PrincipalIdAsync(HostProcess host, string name)
+    {
+        var resource = await host.Http.GetFromJsonAsync<JsonObject>(new Uri($"/api/resources/{name}", UriKind.Relative));
+        return resource!["identity"]!["principalId"]!.GetValue<string>();
+    }
+
+    /// <summary>The resource view, saved under this test project's TestResults folder (its path is in the test output).</summary>
+    private async Task<string> ScreenshotAsync(IPage page)
+    {
+        var path = Path.Combine(RepositoryLayout.Root, "tests", "CmkFunctions.Portal.Tests", "TestResults", "portal-resource-view.png");
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        output.WriteLine($"Screenshot of the resource view: {path}");
+        return path;
+    }
+
+    private static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..10]}";
+}
