@@ -1,10 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Azure.Core;
 using CmkFunctions.Testing;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
+using static CmkFunctions.Portal.Tests.PortalSession;
 using static Microsoft.Playwright.Assertions;
 
 namespace CmkFunctions.Portal.Tests;
@@ -17,14 +17,7 @@ namespace CmkFunctions.Portal.Tests;
 public sealed class HpcCacheThroughThePageTests(IntegrationFixture fixture, ITestOutputHelper output)
 {
     private const string Vault = "cmkdemo";
-    private static readonly PageGetByLabelOptions Exact = new() { Exact = true };
     private static readonly LocatorAssertionsToHaveTextOptions StateChange = new() { Timeout = 60_000 };
-
-    private static readonly Dictionary<string, string> FastSettings = new()
-    {
-        ["Cmk__AuthorizationCheckInterval"] = "00:00:02",
-        ["Cmk__ChunkSizeBytes"] = "65536",
-    };
 
     [Fact]
     public async Task AnOperatorCreatesAuthorizesAndRekeysAnHpcCacheThroughThePage()
@@ -33,12 +26,12 @@ public sealed class HpcCacheThroughThePageTests(IntegrationFixture fixture, ITes
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1100 } });
         var name = Unique("cache");
         var keyName = Unique("key");
         var key = await fixture.Admin.CreateKeyAsync(Vault, keyName);
 
-        await SignInAsync(page, host.BaseUri);
+        var page = await OpenAsync(browser, host.BaseUri);
+        await SignInAsync(page, await TokenForAsync(fixture.ApiOperator.ClientId));
         await Expect(page.Locator("#claim-oid")).ToHaveTextAsync(fixture.ApiOperator.PrincipalId);
         await Expect(page.Locator("#claim-roles")).ToContainTextAsync("Cmk.Contributor");
 
@@ -65,15 +58,6 @@ public sealed class HpcCacheThroughThePageTests(IntegrationFixture fixture, ITes
         Assert.True(new FileInfo(screenshot).Length > 0, $"The screenshot {screenshot} is empty.");
     }
 
-    private async Task SignInAsync(IPage page, Uri baseUri)
-    {
-        await page.GotoAsync(baseUri.ToString());
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
-        await page.GetByLabel("Access token", Exact).FillAsync(await OperatorTokenAsync());
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Resources" })).ToBeVisibleAsync();
-    }
-
     private async Task CreateHpcCacheAsync(IPage page, string name, string keyUri)
     {
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Create" }).ClickAsync();
@@ -85,13 +69,6 @@ public sealed class HpcCacheThroughThePageTests(IntegrationFixture fixture, ITes
         await page.GetByLabel("Identity", Exact).SelectOptionAsync("system");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = name })).ToBeVisibleAsync();
-    }
-
-    private async Task<string> OperatorTokenAsync()
-    {
-        var token = await AzureCredentials.ForClientId(fixture.ApiOperator.ClientId)
-            .GetTokenAsync(new TokenRequestContext([ApiCallers.Audience + "/.default"]), CancellationToken.None);
-        return token.Token;
     }
 
     private static async Task<string> PrincipalIdAsync(HostProcess host, string name)
@@ -108,6 +85,4 @@ public sealed class HpcCacheThroughThePageTests(IntegrationFixture fixture, ITes
         output.WriteLine($"Screenshot of the resource view: {path}");
         return path;
     }
-
-    private static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..10]}";
 }
