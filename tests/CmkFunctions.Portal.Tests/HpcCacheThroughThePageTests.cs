@@ -11,7 +11,8 @@ namespace CmkFunctions.Portal.Tests;
 
 /// <summary>
 /// A user in a real browser: signs in with an access token, creates an HPC Cache through the form, watches it wait for
-/// the key, sees it succeed once access is granted, and moves it to a new key version through the change-key form.
+/// the key, sees it succeed once access is granted, moves it to a new key version through the change-key form, finds it
+/// in the list and deletes it.
 /// </summary>
 [Collection(IntegrationFixture.Collection)]
 public sealed class HpcCacheThroughThePageTests(IntegrationFixture fixture, ITestOutputHelper output)
@@ -41,6 +42,7 @@ public sealed class HpcCacheThroughThePageTests(IntegrationFixture fixture, ITes
         await Expect(page.Locator("#authorization-deadline")).Not.ToHaveTextAsync("—");
         await Expect(page.Locator("#waiting-reason")).ToHaveTextAsync(new Regex(@"^(?!—).+"), StateChange);
         await Expect(page.Locator("#identity-type")).ToHaveTextAsync("System-assigned");
+        await ScreenshotAsync(page, "portal-waiting-for-key.png");
 
         await fixture.Admin.AddAccessPolicyAsync(Vault, await PrincipalIdAsync(host, name), LocalKeyVaultAdmin.KeyEncryptionPermissions);
         await Expect(page.Locator("#provisioning-state")).ToHaveTextAsync("Succeeded", StateChange);
@@ -54,8 +56,18 @@ public sealed class HpcCacheThroughThePageTests(IntegrationFixture fixture, ITes
         await Expect(page.Locator("#provisioning-state")).ToHaveTextAsync("Succeeded", StateChange);
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Key wraps" })).ToContainTextAsync(rotated.Version!);
 
-        var screenshot = await ScreenshotAsync(page);
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Resources" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = name })).ToContainTextAsync("Succeeded");
+        await page.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
+        await Expect(page.Locator("#active-key-version")).ToHaveTextAsync(rotated.Version!);
+
+        var screenshot = await ScreenshotAsync(page, "portal-resource-view.png");
         Assert.True(new FileInfo(screenshot).Length > 0, $"The screenshot {screenshot} is empty.");
+
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Resources" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = name })).ToHaveCountAsync(0, new() { Timeout = 60_000 });
     }
 
     private async Task CreateHpcCacheAsync(IPage page, string name, string keyUri)
@@ -77,12 +89,12 @@ public sealed class HpcCacheThroughThePageTests(IntegrationFixture fixture, ITes
         return resource!["identity"]!["principalId"]!.GetValue<string>();
     }
 
-    /// <summary>The resource view, saved under this test project's TestResults folder (its path is in the test output).</summary>
-    private async Task<string> ScreenshotAsync(IPage page)
+    /// <summary>The page as it is, saved under this test project's TestResults folder (its path is in the test output).</summary>
+    private async Task<string> ScreenshotAsync(IPage page, string file)
     {
-        var path = Path.Combine(RepositoryLayout.Root, "tests", "CmkFunctions.Portal.Tests", "TestResults", "portal-resource-view.png");
+        var path = Path.Combine(RepositoryLayout.Root, "tests", "CmkFunctions.Portal.Tests", "TestResults", file);
         await page.ScreenshotAsync(new() { Path = path, FullPage = true });
-        output.WriteLine($"Screenshot of the resource view: {path}");
+        output.WriteLine($"Screenshot: {path}");
         return path;
     }
 }

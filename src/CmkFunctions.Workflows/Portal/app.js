@@ -53,7 +53,7 @@ function renderSession() {
         h("dt", {}, "Object id (oid)"), h("dd", { id: "claim-oid" }, user.oid ?? "—"),
         h("dt", {}, "Roles"), h("dd", { id: "claim-roles" }, roles.length ? roles.join(", ") : "none"),
         h("dt", {}, "Expires"), h("dd", {}, expires))),
-    h("button", { type: "button", onclick: () => { signOut(); location.hash = "#/sign-in"; route(); } }, "Sign out"));
+    h("button", { type: "button", onclick: () => { signOut(); location.hash === "#/sign-in" ? route() : (location.hash = "#/sign-in"); } }, "Sign out"));
 }
 
 window.addEventListener("hashchange", route);
