@@ -12,14 +12,20 @@ export function renderResource(view, name) {
   let countdown;
   let stopped = false;
   let notice = null;
+  let shown = null;
 
   async function load() {
     clearTimeout(refresh);
     try {
       const { body } = await call("GET", resourcePath(name));
       if (stopped) return;
-      view.replaceChildren(...render(body, { onAuthorize: authorize, onDelete: remove, notice }).filter(Boolean));
-      startCountdown(body);
+      // Rendering only what changed keeps the reader's place and focus while the view refreshes itself.
+      const snapshot = JSON.stringify([body, notice?.message]);
+      if (snapshot !== shown) {
+        shown = snapshot;
+        view.replaceChildren(...render(body, { onAuthorize: authorize, onDelete: remove, notice }).filter(Boolean));
+        startCountdown(body);
+      }
       if (inProgress(body.provisioningState)) refresh = setTimeout(load, 3000);
     } catch (error) {
       if (stopped || error.status === 401) return;
