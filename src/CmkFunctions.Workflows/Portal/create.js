@@ -27,7 +27,7 @@ export function renderCreate(view) {
     h("h1", { id: "create-title" }, "Create a resource"),
     h("div", { class: "columns" },
       h("div", {},
-        field("Name", name, { help: "Letters, digits and hyphens." }),
+        field("Name", name, { target: "name", help: "Letters, digits and hyphens." }),
         field("Kind", kind, { target: "kind" }),
         field("Region", region, { target: "region" }),
         field("Subscription id", subscription, { target: "subscriptionId" })),
@@ -118,7 +118,13 @@ export function renderCreate(view) {
       region: region.value.trim(),
       subscriptionId: subscription.value.trim(),
       encryption,
-      disks: diskRows.filter(row => !row.removed).map(row => ({ name: row.name.value.trim(), kind: row.kind.value, sizeBytes: Number(row.size.value) })),
+      disks: diskRows.filter(row => !row.removed).map((row, index) => {
+        // The API names a disk by its place in the request, which moves up when a row above is removed.
+        row.name.dataset.target = `disks[${index}].name`;
+        row.kind.dataset.target = `disks[${index}].kind`;
+        row.size.dataset.target = `disks[${index}].sizeBytes`;
+        return { name: row.name.value.trim(), kind: row.kind.value, sizeBytes: Number(row.size.value) };
+      }),
       properties: values,
     };
   }
