@@ -43,8 +43,16 @@ install_tools() {
   as_root apt-get update -qq >/dev/null && as_root apt-get install -y -qq curl jq >/dev/null
 }
 
+# The browser the page's tests drive (Playwright launches it by path and never downloads one).
+install_chromium() {
+  command -v chromium >/dev/null && return
+  log "installing chromium (apt)"
+  as_root apt-get update -qq >/dev/null && as_root apt-get install -y -qq chromium >/dev/null
+}
+
 cmd_setup() {
   install_tools
+  install_chromium
   install_azurite
   build
 }

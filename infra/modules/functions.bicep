@@ -95,6 +95,8 @@ resource settings 'Microsoft.Web/sites/config@2024-11-01' = {
     Cmk__EventWebhookSecret: eventWebhookSecret
     Cmk__ApiAudience: apiAudience
     Cmk__ApiAuthority: apiAuthority
+    // The Functions host answers GET / with its own page unless told not to; the app's web page is served there.
+    AzureWebJobsDisableHomepage: 'true'
     AZURE_CLIENT_ID: identityClientId
   }
 }

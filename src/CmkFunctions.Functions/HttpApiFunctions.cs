@@ -90,4 +90,14 @@ public static class HttpApiFunctions
     public static Task<IResult> ApiReferenceScript(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "docs/scalar.js")] HttpRequest request,
         [DurableClient] DurableTaskClient client) => request.HandleAsync(nameof(ApiReferenceScript), client);
+
+    [Function(nameof(Portal))]
+    public static Task<IResult> Portal(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "{root:maxlength(0)?}")] HttpRequest request,
+        [DurableClient] DurableTaskClient client) => request.HandleAsync(nameof(Portal), client);
+
+    [Function(nameof(PortalFile))]
+    public static Task<IResult> PortalFile(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/{file}")] HttpRequest request,
+        [DurableClient] DurableTaskClient client) => request.HandleAsync(nameof(PortalFile), client);
 }

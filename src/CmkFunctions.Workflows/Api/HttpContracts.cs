@@ -11,6 +11,7 @@ public static class HttpContracts
     private const string Operations = "Operations";
     private const string Events = "Key Vault events";
     private const string Service = "Service";
+    private const string WebPage = "Web page";
 
     private static readonly HttpAnswer ResourceNotFound = HttpAnswer.Problem(404, "No resource of that name in the caller's tenant.");
     private static readonly HttpAnswer Unreadable = HttpAnswer.Refused(400, "The body is no JSON object of the right shape, or breaks the kind's rules; every violation is listed and nothing changed.");
@@ -185,4 +186,19 @@ public static class HttpContracts
         Service,
         null,
         [new(200, "The script.", "text/javascript")]);
+
+    public static HttpContract Portal { get; } = new(
+        "Web page",
+        "The portal-like page: resources, their encryption, create and change-key forms. It holds no data: every call it makes "
+        + "carries the signed-in user's bearer token.",
+        WebPage,
+        null,
+        [new(200, "The page.", "text/html")]);
+
+    public static HttpContract PortalFile { get; } = new(
+        "Web page's file",
+        "One of the page's own scripts, styles or images; any other name is a 404.",
+        WebPage,
+        null,
+        [new(200, "The file."), HttpAnswer.Problem(404, "Not one of the page's files.")]);
 }

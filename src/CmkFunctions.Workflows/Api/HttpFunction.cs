@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CmkFunctions.Workflows.Api.Callers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
@@ -14,5 +15,19 @@ namespace CmkFunctions.Workflows.Api;
 /// <param name="Name">The function name in the Functions app, and the operation id in the OpenAPI document.</param>
 /// <param name="Method">The HTTP method, upper case.</param>
 /// <param name="Contract">What the route takes and answers, as the OpenAPI document describes it.</param>
-public sealed record HttpFunction(
-    string Name, string Method, string Route, RouteAccess Access, Func<HttpContext, DurableTaskClient, Task<IResult>> Handle, HttpContract Contract);
+public sealed partial record HttpFunction(
+    string Name, string Method, string Route, RouteAccess Access, Func<HttpContext, DurableTaskClient, Task<IResult>> Handle, HttpContract Contract)
+{
+    /// <summary>
+    /// The URL path the route matches, as the OpenAPI document names it: <c>/</c> and the route, without parameter
+    /// constraints, and without a parameter that matches only the empty path (the site root's, which a Functions route
+    /// cannot leave empty).
+    /// </summary>
+    public string Path => "/" + ConstrainedParameter().Replace(EmptyOnlyParameter().Replace(Route, string.Empty), "{${name}}");
+
+    [GeneratedRegex(@"\{[^}:]+:maxlength\(0\)\?\}", RegexOptions.CultureInvariant)]
+    private static partial Regex EmptyOnlyParameter();
+
+    [GeneratedRegex(@"\{(?<name>[^}:?]+)[:?][^}]*\}", RegexOptions.CultureInvariant)]
+    private static partial Regex ConstrainedParameter();
+}

@@ -28,5 +28,7 @@ public static class HttpFunctions
         new("OpenApiDocument", "GET", "openapi/v1.json", RouteAccess.Public, ReferenceApi.DocumentAsync, OpenApiDocument),
         new("ApiReference", "GET", "docs", RouteAccess.Public, ReferenceApi.PageAsync, ApiReference),
         new("ApiReferenceScript", "GET", "docs/scalar.js", RouteAccess.Public, ReferenceApi.ScriptAsync, ApiReferenceScript),
+        new("Portal", "GET", PortalApi.RootRoute, RouteAccess.Public, PortalApi.GetIndexAsync, HttpContracts.Portal),
+        new("PortalFile", "GET", "portal/{file}", RouteAccess.Public, PortalApi.GetFileAsync, HttpContracts.PortalFile),
     ];
 }

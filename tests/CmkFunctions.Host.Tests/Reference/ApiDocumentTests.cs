@@ -41,7 +41,7 @@ public sealed class ApiDocumentTests(HostTestFixture fixture)
         var documented = document.Paths
             .SelectMany(path => path.Value.Operations!.Keys.Select(method => $"{method.Method.ToUpperInvariant()} {path.Key}"))
             .Order(StringComparer.Ordinal);
-        var routed = HttpFunctions.All.Select(function => $"{function.Method} /{function.Route}").Order(StringComparer.Ordinal);
+        var routed = HttpFunctions.All.Select(function => $"{function.Method} {function.Path}").Order(StringComparer.Ordinal);
 
         Assert.Equal(routed, documented);
     }
@@ -56,7 +56,7 @@ public sealed class ApiDocumentTests(HostTestFixture fixture)
             var operation = OperationOf(document, function);
             Assert.Equal(function.Name, operation.OperationId);
             var pathParameters = (operation.Parameters ?? []).Where(parameter => parameter.In == ParameterLocation.Path).Select(parameter => parameter.Name);
-            var templateParameters = function.Route.Split('/').Where(segment => segment.StartsWith('{')).Select(segment => segment.Trim('{', '}'));
+            var templateParameters = function.Path.Split('/').Where(segment => segment.StartsWith('{')).Select(segment => segment.Trim('{', '}'));
             Assert.Equal(templateParameters, pathParameters);
         });
     }
@@ -183,5 +183,5 @@ public sealed class ApiDocumentTests(HostTestFixture fixture)
         OperationOf(document, HttpFunctions.All.Single(function => function.Name == functionName));
 
     private static OpenApiOperation OperationOf(OpenApiDocument document, HttpFunction function) =>
-        document.Paths["/" + function.Route].Operations![new HttpMethod(function.Method)];
+        document.Paths[function.Path].Operations![new HttpMethod(function.Method)];
 }

@@ -42,7 +42,7 @@ public static partial class ApiDocument
         document.AddComponent(BearerScheme, Bearer());
         document.Security = [Requirement(document, [])];
         var schemas = new WireSchemas(document);
-        foreach (var route in functions.GroupBy(function => "/" + function.Route, StringComparer.Ordinal))
+        foreach (var route in functions.GroupBy(function => function.Path, StringComparer.Ordinal))
         {
             document.Paths[route.Key] = new OpenApiPathItem
             {
@@ -78,7 +78,7 @@ public static partial class ApiDocument
                 ? contract.Description
                 : $"{contract.Description}\n\nNeeds a bearer token with one of the app roles {string.Join(", ", access.AnyOfRoles)}.",
             Tags = new HashSet<OpenApiTagReference> { new(contract.Tag, document) },
-            Parameters = [.. PathParameters(function.Route), .. (contract.Parameters ?? []).Select(Parameter)],
+            Parameters = [.. PathParameters(function.Path), .. (contract.Parameters ?? []).Select(Parameter)],
             RequestBody = contract.Request is { } body ? RequestBody(schemas, body) : null,
             Responses = responses,
             Security = access.IsPublic ? [] : [Requirement(document, access.AnyOfRoles)],

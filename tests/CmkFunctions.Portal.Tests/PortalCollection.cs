@@ -1,0 +1,6 @@
+using CmkFunctions.Testing;
+
+namespace CmkFunctions.Portal.Tests;
+
+[CollectionDefinition(IntegrationFixture.Collection)]
+public sealed class PortalCollectionDefinition : ICollectionFixture<IntegrationFixture>;
