@@ -30,6 +30,10 @@ public sealed class CmkOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
     public TimeSpan HealthCheckInterval { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How often each host counts the resources by state for the <c>cmk.resources</c> gauge (a listing of the records).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan CensusInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>The blob container that holds every disk.</summary>
     [Required]
     [RegularExpression("^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$")]

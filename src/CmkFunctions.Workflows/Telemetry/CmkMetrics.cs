@@ -2,12 +2,15 @@ using System.Diagnostics.Metrics;
 
 namespace CmkFunctions.Workflows.Telemetry;
 
-/// <summary>The service's own metrics (meter <c>CmkFunctions</c>): disk encryption throughput, Key Vault calls by result, rotation lag.</summary>
+/// <summary>
+/// The service's own metrics (meter <c>CmkFunctions</c>): disk encryption throughput, Key Vault calls by result, rotation
+/// lag; <see cref="ResourceCensus"/> adds resources by state.
+/// </summary>
 public static class CmkMetrics
 {
     public const string MeterName = "CmkFunctions";
 
-    private static readonly Meter Meter = new(MeterName);
+    internal static readonly Meter Meter = new(MeterName);
 
     /// <summary>Encrypted chunks stored (provisioning, scale-up, re-encryption and content writes).</summary>
     public static readonly Counter<long> ChunksStored = Meter.CreateCounter<long>("cmk.chunks.stored", "{chunk}", "Encrypted chunks stored.");

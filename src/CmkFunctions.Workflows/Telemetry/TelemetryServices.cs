@@ -24,6 +24,7 @@ public static class TelemetryServices
         ArgumentNullException.ThrowIfNull(configuration);
         // The Azure SDKs' spans (blob and table calls) are behind this switch.
         AppContext.SetSwitch("Azure.Experimental.EnableActivitySource", isEnabled: true);
+        services.AddHostedService<ResourceCensus>();
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddSource([.. TraceSources]))

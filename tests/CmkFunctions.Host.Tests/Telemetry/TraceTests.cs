@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -12,8 +13,9 @@ using OpenTelemetry.Trace;
 namespace CmkFunctions.Host.Tests.Telemetry;
 
 /// <summary>
-/// One create is one trace: the host runs in this process with an in-memory exporter, and the HTTP request's span is the
-/// root of the orchestration's, every activity's and the Key Vault calls' spans.
+/// The host's telemetry, with the host running in this process: one create is one trace (an in-memory exporter sees the
+/// HTTP request's span as the root of the orchestration's, every activity's and the Key Vault calls' spans), and the
+/// resources gauge counts it.
 /// </summary>
 [Collection(HostTestFixture.Collection)]
 public sealed class TraceTests(HostTestFixture fixture)
@@ -56,6 +58,67 @@ public sealed class TraceTests(HostTestFixture fixture)
             activity => Assert.True(names.Any(span => span.StartsWith($"activity:{activity}", StringComparison.Ordinal)), $"no span of activity {activity} in the trace: {string.Join(", ", names)}"));
         Assert.Contains(trace, span => span.Kind == ActivityKind.Client
             && (span.GetTagItem("url.full") as string)?.Contains("/wrapkey", StringComparison.OrdinalIgnoreCase) == true);
+    }
+
+    [Fact]
+    public async Task TheResourcesGaugeCountsASucceededResource()
+    {
+        var baseUri = new Uri($"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}");
+        var environment = await HostProcess.EnvironmentAsync(fixture.Integration, TestNames.Unique("census"), baseUri);
+        environment["Cmk__CensusInterval"] = "00:00:01";
+        await using var app = HostApp.Build([.. environment.Select(setting => $"--{SettingName(setting.Key)}={setting.Value}")]);
+        await app.StartAsync();
+        using var http = new HttpClient(ApiCallers.BearerFor(fixture.Integration.ApiOperator.ClientId)) { BaseAddress = baseUri };
+        var name = TestNames.Unique("counted");
+        // This host's gauge is the newest; its first count (of whatever the shared storage holds) comes within a second.
+        await Poll.UntilAsync(() => Task.FromResult(NewestGauge().Reported), TimeSpan.FromSeconds(10), () => "cmk.resources never reported");
+        var before = NewestGauge().Succeeded;
+
+        using var created = await http.PutAsJsonAsync(
+            new Uri($"/api/resources/{name}", UriKind.Relative), await new DiskScenario(fixture.Integration).AuthorizedHpcCacheAsync());
+        await Poll.UntilAsync(
+            async () => (await http.GetFromJsonAsync<JsonNode>(new Uri($"/api/resources/{name}", UriKind.Relative)))!["provisioningState"]!.GetValue<string>() == "Succeeded",
+            TimeSpan.FromSeconds(60),
+            () => $"{name} did not succeed");
+        await Poll.UntilAsync(() => Task.FromResult(NewestGauge().Succeeded > before), TimeSpan.FromSeconds(30), () => $"cmk.resources never counted {name}");
+        await app.StopAsync();
+    }
+
+    /// <summary>What the newest <c>cmk.resources</c> gauge in this process (the running host's) reports now.</summary>
+    private static (bool Reported, int Succeeded) NewestGauge()
+    {
+        Instrument? newest = null;
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, _) =>
+            {
+                if (instrument.Meter.Name == "CmkFunctions" && instrument.Name == "cmk.resources")
+                {
+                    newest = instrument;
+                }
+            },
+        };
+        listener.Start();
+        if (newest is null)
+        {
+            return (false, 0);
+        }
+
+        var (reported, succeeded) = (false, 0);
+        listener.EnableMeasurementEvents(newest);
+        listener.SetMeasurementEventCallback<int>((_, value, tags, _) =>
+        {
+            reported = true;
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "state" && (tag.Value as string) == "Succeeded")
+                {
+                    succeeded = value;
+                }
+            }
+        });
+        listener.RecordObservableInstruments();
+        return (reported, succeeded);
     }
 
     /// <summary>An environment variable's name as a configuration key on the command line.</summary>
