@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using CmkFunctions.Host.Hosting;
 using CmkFunctions.Host.Tests.Disks;
 using CmkFunctions.Testing;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 
@@ -24,24 +25,16 @@ public sealed class TraceTests(HostTestFixture fixture)
     public async Task OneCreateIsOneTraceFromTheRequestThroughTheOrchestrationAndActivitiesToKeyVault()
     {
         var spans = new List<Activity>();
-        var baseUri = new Uri($"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}");
-        var environment = await HostProcess.EnvironmentAsync(fixture.Integration, TestNames.Unique("trace"), baseUri);
-        await using var app = HostApp.Build(
-            [.. environment.Select(setting => $"--{SettingName(setting.Key)}={setting.Value}")],
-            services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)));
-        await app.StartAsync();
-        using var http = new HttpClient(ApiCallers.BearerFor(fixture.Integration.ApiOperator.ClientId)) { BaseAddress = baseUri };
+        var (app, http) = await StartInProcessAsync(
+            new Dictionary<string, string>(), services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)));
+        await using var running = app;
+        using var client = http;
         var name = TestNames.Unique("traced");
 
-        using var created = await http.PutAsJsonAsync(
-            new Uri($"/api/resources/{name}", UriKind.Relative), await new DiskScenario(fixture.Integration).AuthorizedHpcCacheAsync());
-        await Poll.UntilAsync(
-            async () => (await http.GetFromJsonAsync<JsonNode>(new Uri($"/api/resources/{name}", UriKind.Relative)))!["provisioningState"]!.GetValue<string>() == "Succeeded",
-            TimeSpan.FromSeconds(60),
-            () => $"{name} did not succeed");
+        var created = await CreateAndWaitAsync(http, name);
         await app.StopAsync();
 
-        Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, created);
         Activity[] finished;
         lock (spans)
         {
@@ -63,25 +56,44 @@ public sealed class TraceTests(HostTestFixture fixture)
     [Fact]
     public async Task TheResourcesGaugeCountsASucceededResource()
     {
-        var baseUri = new Uri($"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}");
-        var environment = await HostProcess.EnvironmentAsync(fixture.Integration, TestNames.Unique("census"), baseUri);
-        environment["Cmk__CensusInterval"] = "00:00:01";
-        await using var app = HostApp.Build([.. environment.Select(setting => $"--{SettingName(setting.Key)}={setting.Value}")]);
-        await app.StartAsync();
-        using var http = new HttpClient(ApiCallers.BearerFor(fixture.Integration.ApiOperator.ClientId)) { BaseAddress = baseUri };
+        var (app, http) = await StartInProcessAsync(new Dictionary<string, string> { ["Cmk__CensusInterval"] = "00:00:01" }, configureServices: null);
+        await using var running = app;
+        using var client = http;
         var name = TestNames.Unique("counted");
         // This host's gauge is the newest; its first count (of whatever the shared storage holds) comes within a second.
         await Poll.UntilAsync(() => Task.FromResult(NewestGauge().Reported), TimeSpan.FromSeconds(10), () => "cmk.resources never reported");
         var before = NewestGauge().Succeeded;
 
+        await CreateAndWaitAsync(http, name);
+        await Poll.UntilAsync(() => Task.FromResult(NewestGauge().Succeeded > before), TimeSpan.FromSeconds(30), () => $"cmk.resources never counted {name}");
+        await app.StopAsync();
+    }
+
+    /// <summary>The host built as its Program builds it, in this process, on a free port, with the fixture's settings and <paramref name="settings"/>.</summary>
+    private async Task<(WebApplication App, HttpClient Http)> StartInProcessAsync(Dictionary<string, string> settings, Action<IServiceCollection>? configureServices)
+    {
+        var baseUri = new Uri($"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}");
+        var environment = await HostProcess.EnvironmentAsync(fixture.Integration, TestNames.Unique("inproc"), baseUri);
+        foreach (var (name, value) in settings)
+        {
+            environment[name] = value;
+        }
+
+        var app = HostApp.Build([.. environment.Select(setting => $"--{SettingName(setting.Key)}={setting.Value}")], configureServices);
+        await app.StartAsync();
+        return (app, new HttpClient(ApiCallers.BearerFor(fixture.Integration.ApiOperator.ClientId)) { BaseAddress = baseUri });
+    }
+
+    /// <summary>Creates an authorized HPC Cache and waits for Succeeded; returns the create's status.</summary>
+    private async Task<HttpStatusCode> CreateAndWaitAsync(HttpClient http, string name)
+    {
         using var created = await http.PutAsJsonAsync(
             new Uri($"/api/resources/{name}", UriKind.Relative), await new DiskScenario(fixture.Integration).AuthorizedHpcCacheAsync());
         await Poll.UntilAsync(
             async () => (await http.GetFromJsonAsync<JsonNode>(new Uri($"/api/resources/{name}", UriKind.Relative)))!["provisioningState"]!.GetValue<string>() == "Succeeded",
             TimeSpan.FromSeconds(60),
             () => $"{name} did not succeed");
-        await Poll.UntilAsync(() => Task.FromResult(NewestGauge().Succeeded > before), TimeSpan.FromSeconds(30), () => $"cmk.resources never counted {name}");
-        await app.StopAsync();
+        return created.StatusCode;
     }
 
     /// <summary>What the newest <c>cmk.resources</c> gauge in this process (the running host's) reports now.</summary>
