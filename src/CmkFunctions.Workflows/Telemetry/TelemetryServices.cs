@@ -17,7 +17,7 @@ public static class TelemetryServices
     public const string ServiceName = "CmkFunctions";
 
     /// <summary>The trace sources besides ASP.NET Core's and HttpClient's: Durable Task, and the Azure SDKs (storage).</summary>
-    public static readonly IReadOnlyList<string> TraceSources = ["DurableTask.Core", "Azure.*"];
+    private static readonly string[] TraceSources = ["DurableTask.Core", "Azure.*"];
 
     public static IServiceCollection AddCmkTelemetry(this IServiceCollection services, IConfiguration configuration)
     {

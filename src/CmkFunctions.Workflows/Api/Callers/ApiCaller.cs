@@ -5,16 +5,12 @@ namespace CmkFunctions.Workflows.Api.Callers;
 /// <summary>Who calls the API, from a validated token: tenant (<c>tid</c>), object id (<c>oid</c>) and app roles.</summary>
 public sealed record ApiCaller(string TenantId, string ObjectId, IReadOnlySet<string> Roles)
 {
-    /// <summary>The caller of an authenticated request; null when the route is public.</summary>
-    public static ApiCaller? Of(HttpContext http)
+    /// <summary>The caller an authenticated request's handler runs for.</summary>
+    public static ApiCaller Required(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        return http.Features.Get<ApiCaller>();
+        return http.Features.Get<ApiCaller>() ?? throw new InvalidOperationException("The route is public: it has no caller.");
     }
-
-    /// <summary>The caller an authenticated request's handler runs for.</summary>
-    public static ApiCaller Required(HttpContext http) =>
-        Of(http) ?? throw new InvalidOperationException("The route is public: it has no caller.");
 
     /// <summary>The caller a validated principal names; null when it lacks a tenant or an object id.</summary>
     public static ApiCaller? From(ClaimsPrincipal principal)
