@@ -1,73 +1,80 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Azure.Storage.Blobs;
 using CmkFunctions.Testing;
 
 namespace CmkFunctions.Bench;
 
 /// <summary>
-/// Rotation at scale end to end: a host process on the test fixture's Azurite and local Key Vault (so nothing but
-/// <c>./dev.sh setup</c> is needed), its webhook subscribed to the vault's events, N HPC Caches (one 64 KiB disk each)
-/// following one versionless key. The local Key Vault is then throttled like Key Vault (RSA-2048 wrap/unwrap limit per
-/// 10 s window) and the key rotated; the time runs from the rotation (its event is raised and queued for delivery before
-/// the rotate request returns) until all N resources report the new version. Each resource costs two key operations
-/// (one unwrap, one wrap), so the achieved rate is 2N / seconds. Ends with the summary line.
+/// Rotation at scale end to end: a host process on Azurite and the local Key Vault (started here, so nothing but
+/// <c>./dev.sh setup</c> is needed), its webhook subscribed to the vault's events, N HPC Caches (one 64 KiB disk each,
+/// filled from one source) following one versionless key. The followers are created once and kept, with the stack's
+/// data, in <c>.dev/bench/rotate-N</c>: a rotation needs no fresh resources, so later runs rotate the same ones again
+/// (<c>--fresh</c> starts over). The local Key Vault is then throttled like Key Vault (RSA-2048 limit per 10 s window)
+/// and the key rotated; the time runs from the rotation (its event is queued for delivery before the rotate request
+/// returns) until the rotation reports every follower moved. The Key Vault calls the rotation must make are one unwrap
+/// per follower and one probe (a wrap and an unwrap) of the new version; the wraps are made locally. Afterwards every
+/// follower must be on the new version and its disk must read back as its source. Ends with the summary line.
 /// </summary>
 internal static class RotateBenchmark
 {
     private const string Vault = "cmkdemo";
     private const string Secret = "bench-rotate-secret";
     private const int CreateConcurrency = 16;
+    private const int ReadConcurrency = 16;
     private const int WindowSeconds = 10;
+    private const int DiskSize = 65536;
+    private const int ProbeOperations = 2;
 
     /// <summary>Key Vault's RSA-2048 software-key limit per vault per 10 s for wrap/unwrap.</summary>
     private const int DefaultLimitPerWindow = 4000;
 
-    /// <summary>The host paces its key operations this far under the limit, so none is throttled.</summary>
+    /// <summary>The share of the limit the deployment paces itself to, so no request is throttled.</summary>
     private const double Pace = 0.95;
 
     private static readonly TimeSpan RotationTimeout = TimeSpan.FromMinutes(10);
 
     public static int Run(string[] args)
     {
-        var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100;
-        var limitPerWindow = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : DefaultLimitPerWindow;
-        return RunAsync(count, limitPerWindow).GetAwaiter().GetResult();
+        var fresh = args.Contains("--fresh");
+        var numbers = args.Where(arg => arg != "--fresh").Select(arg => int.Parse(arg, CultureInfo.InvariantCulture)).ToArray();
+        var count = numbers.Length > 0 ? numbers[0] : 100;
+        var limitPerWindow = numbers.Length > 1 ? numbers[1] : DefaultLimitPerWindow;
+        return RunAsync(count, limitPerWindow, fresh).GetAwaiter().GetResult();
     }
 
-    private static async Task<int> RunAsync(int count, int limitPerWindow)
+    private static async Task<int> RunAsync(int count, int limitPerWindow, bool fresh)
     {
-        var limitPerSecond = (double)limitPerWindow / WindowSeconds;
-        var fixture = new IntegrationFixture();
+        var folder = Path.Combine(RepositoryLayout.Root, ".dev", "bench", $"rotate-{count}");
+        if (fresh && Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        var fixture = new IntegrationFixture(folder);
         await fixture.InitializeAsync();
         try
         {
-            await using var host = await HostProcess.StartAsync(fixture, "bench-rotate", new Dictionary<string, string>
+            // A task hub per run: the stored followers are all a run needs of earlier ones.
+            var taskHub = string.Create(CultureInfo.InvariantCulture, $"rotate{DateTime.UtcNow:yyyyMMddHHmmss}");
+            await using var host = await HostProcess.StartAsync(fixture, taskHub, new Dictionary<string, string>
             {
                 ["Cmk__AuthorizationCheckInterval"] = "00:00:01",
-                ["Cmk__ChunkSizeBytes"] = "65536",
+                ["Cmk__ChunkSizeBytes"] = DiskSize.ToString(CultureInfo.InvariantCulture),
                 ["Cmk__EventWebhookSecret"] = Secret,
                 ["Cmk__RotationRetryInterval"] = "00:00:01",
-                ["Cmk__KeyVaultOperationsPerSecond"] = (limitPerSecond * Pace).ToString(CultureInfo.InvariantCulture),
+                ["Cmk__KeyVaultPace"] = Pace.ToString(CultureInfo.InvariantCulture),
                 ["Logging__LogLevel__Default"] = "Warning",
+                ["Logging__LogLevel__CmkFunctions.Workflows.Rotation.RotateKeyOrchestrator"] = "Information",
                 ["DOTNET_gcServer"] = "0",
             });
+            var fleet = await FleetAsync(fixture, host, Path.Combine(folder, "followers.json"), count);
             var admin = fixture.Admin;
-            var key = await admin.CreateKeyAsync(Vault, $"bench-rotate-{Guid.NewGuid():N}"[..24]);
-            var identity = await admin.CreateUserAssignedIdentityAsync($"bench-rotate-{Guid.NewGuid():N}"[..24]);
-            await admin.AddAccessPolicyAsync(Vault, identity.PrincipalId, LocalKeyVaultAdmin.KeyEncryptionPermissions);
             await admin.CreateEventSubscriptionAsync(Vault, "bench-rotate", new Uri(host.BaseUri, $"/api/events/keyvault?code={Secret}"));
-
-            var names = Enumerable.Range(0, count).Select(index => string.Create(CultureInfo.InvariantCulture, $"rot-{index:D5}")).ToList();
-            var created = Stopwatch.StartNew();
-            await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = CreateConcurrency }, async (name, token) =>
-            {
-                using var response = await host.Http.PutAsJsonAsync(new Uri($"/api/resources/{name}", UriKind.Relative), Body(fixture, key.VersionlessId, identity.ClientId), token);
-                response.EnsureSuccessStatusCode();
-            });
-            await WaitUntilAsync(host, names, resource => resource["provisioningState"]!.GetValue<string>() == "Succeeded", TimeSpan.FromMinutes(15));
-            Console.WriteLine(Invariant($"created {count} followers in {created.Elapsed.TotalSeconds:F1}s"));
 
             await admin.SetThrottlingAsync(new JsonObject
             {
@@ -75,13 +82,16 @@ internal static class RotateBenchmark
                 ["windowSeconds"] = WindowSeconds,
                 ["keyOperations"] = new JsonObject { ["RSA-2048"] = limitPerWindow },
             });
-            var rotated = await admin.RotateKeyAsync(Vault, key.Name);
+            var rotated = (await admin.RotateKeyAsync(Vault, fleet.KeyName)).ToString();
             var clock = Stopwatch.StartNew();
-            var moved = await WaitUntilAsync(host, names, resource => resource["encryption"]!["activeKeyId"]?.GetValue<string>() == rotated.ToString(), RotationTimeout);
+            await host.WaitForOutputAsync(line => line.Contains($"moved to '{rotated}'", StringComparison.Ordinal) && line.Contains(" 0 busy", StringComparison.Ordinal), RotationTimeout);
             var seconds = clock.Elapsed.TotalSeconds;
             await admin.ResetThrottlingAsync();
 
-            var achieved = 2.0 * moved / seconds;
+            var moved = await CountIntactAsync(host, fleet, rotated);
+            var operations = (double)count + ProbeOperations;
+            var limitPerSecond = (double)limitPerWindow / WindowSeconds;
+            var achieved = operations / seconds;
             Console.WriteLine(Invariant(
                 $"rotate: n={count} seconds={seconds:F2} kv_ops_per_s={achieved:F1} kv_limit_per_s={limitPerSecond:F1} ratio={achieved / limitPerSecond:F3} failed={count - moved}"));
             return moved == count ? 0 : 1;
@@ -92,7 +102,57 @@ internal static class RotateBenchmark
         }
     }
 
-    private static JsonObject Body(IntegrationFixture fixture, Uri keyUri, string clientId) => new()
+    /// <summary>The followers kept from an earlier run, or N new ones (created and kept now).</summary>
+    private static async Task<Fleet> FleetAsync(IntegrationFixture fixture, HostProcess host, string file, int count)
+    {
+        if (File.Exists(file) && JsonSerializer.Deserialize<Fleet>(await File.ReadAllBytesAsync(file)) is { } kept && kept.Names.Count == count)
+        {
+            Console.WriteLine(Invariant($"rotating the {count} followers kept in {Path.GetDirectoryName(file)} (--fresh starts over)"));
+            return kept;
+        }
+
+        var admin = fixture.Admin;
+        var key = await admin.CreateKeyAsync(Vault, $"bench-rotate-{Guid.NewGuid():N}"[..24]);
+        var identity = await admin.CreateUserAssignedIdentityAsync($"bench-rotate-{Guid.NewGuid():N}"[..24]);
+        await admin.AddAccessPolicyAsync(Vault, identity.PrincipalId, LocalKeyVaultAdmin.KeyEncryptionPermissions);
+        var content = RandomNumberGenerator.GetBytes(DiskSize);
+        var sources = new BlobServiceClient(fixture.AzuriteConnectionString).GetBlobContainerClient("bench-sources");
+        await sources.CreateIfNotExistsAsync();
+        var source = sources.GetBlobClient("follower-disk");
+        await source.UploadAsync(BinaryData.FromBytes(content), overwrite: true);
+
+        var fleet = new Fleet(key.Name, [.. Enumerable.Range(0, count).Select(index => string.Create(CultureInfo.InvariantCulture, $"rot-{index:D5}"))], content);
+        var created = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(fleet.Names, new ParallelOptions { MaxDegreeOfParallelism = CreateConcurrency }, async (name, token) =>
+        {
+            using var response = await host.Http.PutAsJsonAsync(
+                new Uri($"/api/resources/{name}", UriKind.Relative), Body(fixture, key.VersionlessId, identity.ClientId, source.Uri), token);
+            response.EnsureSuccessStatusCode();
+        });
+        await WaitUntilAsync(host, fleet.Names, resource => resource["provisioningState"]!.GetValue<string>() == "Succeeded", TimeSpan.FromMinutes(15 + (count / 100)));
+        Console.WriteLine(Invariant($"created {count} followers in {created.Elapsed.TotalSeconds:F1}s; kept in {Path.GetDirectoryName(file)}"));
+        await File.WriteAllBytesAsync(file, JsonSerializer.SerializeToUtf8Bytes(fleet));
+        return fleet;
+    }
+
+    /// <summary>How many followers are on <paramref name="keyId"/> with their disk reading back as its source.</summary>
+    private static async Task<int> CountIntactAsync(HostProcess host, Fleet fleet, string keyId)
+    {
+        var onKey = (await ListAsync(host)).Where(resource => resource["encryption"]!["activeKeyId"]?.GetValue<string>() == keyId)
+            .Select(resource => resource["name"]!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+        var intact = 0;
+        await Parallel.ForEachAsync(fleet.Names.Where(onKey.Contains), new ParallelOptions { MaxDegreeOfParallelism = ReadConcurrency }, async (name, token) =>
+        {
+            var content = await host.Http.GetByteArrayAsync(new Uri($"/api/resources/{name}/disks/cache0/content", UriKind.Relative), token);
+            if (content.AsSpan().SequenceEqual(fleet.Content))
+            {
+                Interlocked.Increment(ref intact);
+            }
+        });
+        return intact;
+    }
+
+    private static JsonObject Body(IntegrationFixture fixture, Uri keyUri, string clientId, Uri source) => new()
     {
         ["kind"] = "hpc-cache",
         ["region"] = "eastus",
@@ -104,7 +164,7 @@ internal static class RotateBenchmark
             ["identity"] = new JsonObject { ["type"] = "user", ["clientId"] = clientId },
             ["keyVaultResourceId"] = fixture.KeyVault.VaultResourceId(Vault),
         },
-        ["disks"] = new JsonArray(new JsonObject { ["name"] = "cache0", ["kind"] = "data", ["sizeBytes"] = 65536 }),
+        ["disks"] = new JsonArray(new JsonObject { ["name"] = "cache0", ["kind"] = "data", ["sizeBytes"] = DiskSize, ["sourceUri"] = source.ToString() }),
     };
 
     /// <summary>Polls the resource list until every named resource meets <paramref name="condition"/> or the time is up; how many did.</summary>
@@ -115,18 +175,34 @@ internal static class RotateBenchmark
         var met = 0;
         while (deadline.Elapsed < timeout)
         {
-            var list = await host.Http.GetFromJsonAsync<JsonNode>(new Uri("/api/resources", UriKind.Relative));
-            met = list!["value"]!.AsArray().Count(resource => wanted.Contains(resource!["name"]!.GetValue<string>()) && condition(resource));
+            met = (await ListAsync(host)).Count(resource => wanted.Contains(resource["name"]!.GetValue<string>()) && condition(resource));
             if (met == wanted.Count)
             {
                 return met;
             }
 
-            await Task.Delay(100);
+            await Task.Delay(TimeSpan.FromSeconds(1));
         }
 
         return met;
     }
 
+    /// <summary>Every resource, following <c>nextLink</c> from page to page.</summary>
+    private static async Task<List<JsonNode>> ListAsync(HostProcess host)
+    {
+        var resources = new List<JsonNode>();
+        for (Uri? page = new("/api/resources", UriKind.Relative); page is not null;)
+        {
+            var list = await host.Http.GetFromJsonAsync<JsonNode>(page);
+            resources.AddRange(list!["value"]!.AsArray().Select(resource => resource!));
+            page = list["nextLink"]?.GetValue<string>() is { } next ? new Uri(next) : null;
+        }
+
+        return resources;
+    }
+
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The kept followers: the key they follow, their names and their disk's content.</summary>
+    private sealed record Fleet(string KeyName, IReadOnlyList<string> Names, byte[] Content);
 }

@@ -21,9 +21,9 @@ public static class RotationFunctions
     public static Task<KeyVersion> ReadCurrentKeyVersion([ActivityTrigger] CurrentKeyVersionQuery input, string instanceId, FunctionContext executionContext) =>
         executionContext.Activity<ReadCurrentKeyVersion>().RunAsync(executionContext.ActivityContext(instanceId), input);
 
-    [Function(nameof(MoveFollowerToKeyVersion))]
-    public static Task<KeyMoveOutcome> MoveFollowerToKeyVersion([ActivityTrigger] FollowerMove input, string instanceId, FunctionContext executionContext) =>
-        executionContext.Activity<MoveFollowerToKeyVersion>().RunAsync(executionContext.ActivityContext(instanceId), input);
+    [Function(nameof(MoveFollowersToKeyVersion))]
+    public static Task<Dictionary<string, KeyMoveOutcome>> MoveFollowersToKeyVersion([ActivityTrigger] FollowerBatch input, string instanceId, FunctionContext executionContext) =>
+        executionContext.Activity<MoveFollowersToKeyVersion>().RunAsync(executionContext.ActivityContext(instanceId), input);
 
     [Function(nameof(LeaveKeyFollowers))]
     public static Task<int> LeaveKeyFollowers([ActivityTrigger] FollowersLeaving input, string instanceId, FunctionContext executionContext) =>

@@ -45,7 +45,7 @@ public static class WorkflowCatalog
         typeof(SwitchDiskGeneration),
         typeof(ListKeyFollowers),
         typeof(ReadCurrentKeyVersion),
-        typeof(MoveFollowerToKeyVersion),
+        typeof(MoveFollowersToKeyVersion),
         typeof(LeaveKeyFollowers),
         typeof(CheckKeyAccessHealth),
     ];

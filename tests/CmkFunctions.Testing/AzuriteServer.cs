@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 namespace CmkFunctions.Testing;
 
 /// <summary>
-/// Azurite's blob, queue and table services, each on a port it picks itself, data in memory (its working folder is under
-/// the test run's temporary folder): the storage account of the product's data and of the Durable Task hubs.
+/// Azurite's blob, queue and table services, each on a port it picks itself, data in memory or in its working folder:
+/// the storage account of the product's data and of the Durable Task hubs.
 /// </summary>
 public sealed partial class AzuriteServer : IAsyncDisposable
 {
@@ -34,7 +34,8 @@ public sealed partial class AzuriteServer : IAsyncDisposable
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
         $"BlobEndpoint={BlobEndpoint};QueueEndpoint={QueueEndpoint};TableEndpoint={TableEndpoint};";
 
-    public static async Task<AzuriteServer> StartAsync(string dataDirectory)
+    /// <param name="inMemory">Data in memory (gone when Azurite stops), else in <paramref name="dataDirectory"/>.</param>
+    public static async Task<AzuriteServer> StartAsync(string dataDirectory, bool inMemory = true)
     {
         var executable = Path.Combine(RepositoryLayout.Root, "dev", "node_modules", ".bin", "azurite");
         if (!File.Exists(executable))
@@ -52,8 +53,9 @@ public sealed partial class AzuriteServer : IAsyncDisposable
                 // Azurite closes idle connections after 5 s, .NET after 60 s: a request sent on a connection the
                 // server is closing can go unanswered. Keep the server's side open longer, so the client always closes first.
                 "--blobKeepAliveTimeout", "120", "--queueKeepAliveTimeout", "120", "--tableKeepAliveTimeout", "120",
-                // In memory: Azurite's table store slows as its file grows, and a test run never restarts Azurite.
-                "--inMemoryPersistence", "--disableTelemetry", "--skipApiVersionCheck", "--silent",
+                // In memory for tests: Azurite's table store slows as its file grows, and a test run never restarts Azurite.
+                .. inMemory ? ["--inMemoryPersistence"] : new[] { "--location", dataDirectory },
+                "--disableTelemetry", "--skipApiVersionCheck", "--silent",
             ],
             workingDirectory: dataDirectory);
         try

@@ -99,7 +99,8 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>The first line of the host's output (recent or still to come) that <paramref name="matches"/>.</summary>
-    public Task<string> WaitForOutputAsync(Func<string, bool> matches) => _process.WaitForOutputAsync(matches, TimeSpan.FromSeconds(30));
+    public Task<string> WaitForOutputAsync(Func<string, bool> matches, TimeSpan? timeout = null) =>
+        _process.WaitForOutputAsync(matches, timeout ?? TimeSpan.FromSeconds(30));
 
     /// <summary>Kills the host at once (SIGKILL), as a crash would.</summary>
     public void Kill() => _process.Kill();

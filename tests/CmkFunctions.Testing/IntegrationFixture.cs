@@ -11,13 +11,16 @@ namespace CmkFunctions.Testing;
 /// does not start fails every test of the collection with its output tail. Use it through a collection in the test
 /// assembly (xunit only finds collection definitions there):
 /// <code>[CollectionDefinition(IntegrationFixture.Collection)] public sealed class IntegrationCollectionDefinition : ICollectionFixture&lt;IntegrationFixture&gt;;</code>
+/// A benchmark may keep the data instead (<see cref="IntegrationFixture(string)"/>): Azurite then stores it on disk,
+/// and the next start with the same folder finds the same vaults, keys, identities and resources.
 /// </summary>
 [SuppressMessage("Reliability", "CA1001", Justification = "xunit disposes fixtures through IAsyncLifetime.DisposeAsync.")]
 public sealed class IntegrationFixture : IAsyncLifetime
 {
     public const string Collection = "Integration";
 
-    private readonly TemporaryDirectory _directory = new("tests");
+    private readonly TemporaryDirectory? _directory;
+    private readonly string _dataDirectory;
     private readonly List<ChildProcess> _processes = [];
     private readonly Lock _processesGate = new();
     private AzuriteServer? _azurite;
@@ -26,6 +29,18 @@ public sealed class IntegrationFixture : IAsyncLifetime
     private AzureCredentials? _credentials;
     private LocalKeyVaultAdmin? _admin;
     private ManagedIdentity? _apiOperator;
+
+    public IntegrationFixture()
+    {
+        _directory = new TemporaryDirectory("tests");
+        _dataDirectory = _directory.Path;
+    }
+
+    /// <param name="keptDirectory">Where the data lives and stays after disposal.</param>
+    public IntegrationFixture(string keptDirectory)
+    {
+        _dataDirectory = Directory.CreateDirectory(keptDirectory).FullName;
+    }
 
     public LocalKeyVaultEndpoints KeyVault => Started(_keyVault).Endpoints;
 
@@ -42,7 +57,7 @@ public sealed class IntegrationFixture : IAsyncLifetime
     public HttpClient HttpClient => Started(_httpClient);
 
     /// <summary>This run's temporary folder (deleted on dispose).</summary>
-    public string TemporaryDirectory => _directory.Path;
+    public string TemporaryDirectory => _dataDirectory;
 
     /// <summary>
     /// What a process of the service needs, as <c>./dev.sh up</c> writes to <c>.dev/env</c>: every endpoints.env
@@ -95,8 +110,8 @@ public sealed class IntegrationFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var azurite = AzuriteServer.StartAsync(_directory.Subdirectory("azurite"));
-        var keyVault = LocalKeyVaultServer.StartAsync(_directory.Subdirectory("keyvault"));
+        var azurite = AzuriteServer.StartAsync(Subdirectory("azurite"), inMemory: _directory is not null);
+        var keyVault = LocalKeyVaultServer.StartAsync(Subdirectory("keyvault"));
         try
         {
             await Task.WhenAll(azurite, keyVault);
@@ -139,8 +154,10 @@ public sealed class IntegrationFixture : IAsyncLifetime
         _httpClient?.Dispose();
         await DisposeIfStartedAsync(_keyVault);
         await DisposeIfStartedAsync(_azurite);
-        _directory.Dispose();
+        _directory?.Dispose();
     }
+
+    private string Subdirectory(string name) => Directory.CreateDirectory(Path.Combine(_dataDirectory, name)).FullName;
 
     private static async Task DisposeIfStartedAsync<T>(Task<T> start)
         where T : IAsyncDisposable

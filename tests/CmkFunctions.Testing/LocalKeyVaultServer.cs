@@ -71,6 +71,9 @@ public sealed class LocalKeyVaultServer : IAsyncDisposable
         var dataDirectory = Directory.CreateDirectory(Path.Combine(workDirectory, "data")).FullName;
         var endpointsFile = Path.Combine(dataDirectory, "endpoints.env");
 
+        // The tool writes it once it listens: one left by an earlier start must not count.
+        File.Delete(endpointsFile);
+
         var process = ChildProcess.Start(
             "local Key Vault",
             Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",

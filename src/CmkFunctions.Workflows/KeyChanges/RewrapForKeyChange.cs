@@ -5,6 +5,7 @@ using CmkFunctions.Core.Lifecycle;
 using CmkFunctions.Workflows.Access;
 using CmkFunctions.Workflows.Disks;
 using CmkFunctions.Workflows.Operations;
+using CmkFunctions.Workflows.Pacing;
 using CmkFunctions.Workflows.Records;
 using CmkFunctions.Workflows.Rotation;
 using CmkFunctions.Workflows.Settings;
@@ -65,7 +66,7 @@ public sealed class RewrapForKeyChange(
         var (target, createdOn) = change.KeySource == KeySource.Platform
             ? (await platformKey.CurrentVersionAsync(CancellationToken.None), null)
             : await CustomerTargetAsync(change, keyClientId!);
-        var rewrapped = StoredResourceKey.From(await rewrapper.RewrapAsync(state.ResourceKey?.ToWrapped(), keyClientId, target, CancellationToken.None));
+        var rewrapped = StoredResourceKey.From(await rewrapper.RewrapAsync(state.ResourceKey?.ToWrapped(), keyClientId, target, KeyVaultLimits.Unknown, CancellationToken.None));
         var saved = await records.UpdateForStepAsync(step, current => current.PendingKeyChange is { RewrappedResourceKey: null } pending
             ? current with { PendingKeyChange = pending with { RewrappedResourceKey = rewrapped, TargetCreatedOn = createdOn } }
             : current);

@@ -7,13 +7,16 @@ namespace CmkFunctions.Workflows.Records;
 /// <summary>
 /// Resource records in the <c>resources</c> table, one entity per resource (partition <c>resource</c>, row key = name),
 /// its <see cref="ResourceState"/> as JSON. Every change is a read-modify-write under the entity's ETag, so two writers
-/// never lose each other's change. Listing reads one partition in pages.
+/// never lose each other's change; changes to many records go in transactions of up to 100. Listing reads one partition in pages.
 /// </summary>
 public sealed class ResourceRecords(TableServiceClient tables)
 {
     private const string TableName = "resources";
     private const string Partition = "resource";
     private const string StateProperty = "State";
+
+    /// <summary>The most changes one table transaction holds.</summary>
+    private const int TransactionSize = 100;
 
     private readonly TableClient _table = tables.GetTableClient(TableName);
 
@@ -43,7 +46,76 @@ public sealed class ResourceRecords(TableServiceClient tables)
     /// there first. <paramref name="change"/> returns its input unchanged to write nothing. Returns the state as stored
     /// afterwards; null when the resource does not exist.
     /// </summary>
-    public async Task<ResourceState?> UpdateAsync(string name, Func<ResourceState, ResourceState> change, CancellationToken cancellationToken = default)
+    public async Task<ResourceState?> UpdateAsync(string name, Func<ResourceState, ResourceState> change, CancellationToken cancellationToken = default) =>
+        (await UpdateStoredAsync(name, change, cancellationToken))?.State;
+
+    /// <summary>Each named record as stored, with the ETag it was read with; absent names are left out.</summary>
+    public async Task<IReadOnlyDictionary<string, StoredRecord>> ReadManyAsync(IEnumerable<string> names, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var read = await Task.WhenAll(names.Distinct(StringComparer.Ordinal).Select(name => ReadAsync(name, cancellationToken)));
+        return read.OfType<StoredRecord>().ToDictionary(record => record.State.Spec.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// <see cref="UpdateAsync"/> for many records read by <see cref="ReadManyAsync"/>: the changes are written in
+    /// transactions under the ETags they were read with; a transaction that meets another writer's change is redone record
+    /// by record, each read again. Returns each record as stored afterwards (records that no longer exist are left out).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, StoredRecord>> UpdateManyAsync(
+        IEnumerable<StoredRecord> stored, Func<ResourceState, ResourceState> change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(change);
+        var after = new Dictionary<string, StoredRecord>(StringComparer.Ordinal);
+        foreach (var chunk in stored.Chunk(TransactionSize))
+        {
+            var changed = new List<(StoredRecord Before, ResourceState Next)>();
+            foreach (var record in chunk)
+            {
+                var next = change(record.State);
+                if (ReferenceEquals(next, record.State))
+                {
+                    after[record.State.Spec.Name] = record;
+                }
+                else
+                {
+                    changed.Add((record, next));
+                }
+            }
+
+            foreach (var written in await WriteTogetherAsync(changed, change, cancellationToken))
+            {
+                after[written.State.Spec.Name] = written;
+            }
+        }
+
+        return after;
+    }
+
+    private async Task<IEnumerable<StoredRecord>> WriteTogetherAsync(
+        List<(StoredRecord Before, ResourceState Next)> changed, Func<ResourceState, ResourceState> change, CancellationToken cancellationToken)
+    {
+        if (changed.Count == 0)
+        {
+            return [];
+        }
+
+        try
+        {
+            var actions = changed.Select(item => new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(item.Next), item.Before.ETag));
+            var responses = await _table.SubmitTransactionAsync(actions, cancellationToken);
+            return changed.Select((item, index) => new StoredRecord(item.Next, responses.Value[index].Headers.ETag ?? ETag.All));
+        }
+        catch (TableTransactionFailedException)
+        {
+            // Another writer changed one of them since it was read: each is read again and changed on its own.
+            var redone = await Task.WhenAll(changed.Select(item => UpdateStoredAsync(item.Before.State.Spec.Name, change, cancellationToken)));
+            return redone.OfType<StoredRecord>();
+        }
+    }
+
+    private async Task<StoredRecord?> UpdateStoredAsync(string name, Func<ResourceState, ResourceState> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         while (true)
@@ -56,13 +128,13 @@ public sealed class ResourceRecords(TableServiceClient tables)
             var next = change(stored.State);
             if (ReferenceEquals(next, stored.State))
             {
-                return next;
+                return stored;
             }
 
             try
             {
-                await _table.UpdateEntityAsync(ToEntity(next), stored.ETag, TableUpdateMode.Replace, cancellationToken);
-                return next;
+                var response = await _table.UpdateEntityAsync(ToEntity(next), stored.ETag, TableUpdateMode.Replace, cancellationToken);
+                return new StoredRecord(next, response.Headers.ETag ?? ETag.All);
             }
             catch (RequestFailedException exception) when (exception.Status is 412 or 404)
             {
@@ -87,7 +159,7 @@ public sealed class ResourceRecords(TableServiceClient tables)
         }
     }
 
-    private async Task<(ResourceState State, ETag ETag)?> ReadAsync(string name, CancellationToken cancellationToken)
+    private async Task<StoredRecord?> ReadAsync(string name, CancellationToken cancellationToken)
     {
         if (!IsStorableName(name))
         {
@@ -95,7 +167,7 @@ public sealed class ResourceRecords(TableServiceClient tables)
         }
 
         var entity = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, name, cancellationToken: cancellationToken);
-        return entity.HasValue ? (FromEntity(entity.Value!), entity.Value!.ETag) : null;
+        return entity.HasValue ? new StoredRecord(FromEntity(entity.Value!), entity.Value!.ETag) : null;
     }
 
     private static TableEntity ToEntity(ResourceState state) =>

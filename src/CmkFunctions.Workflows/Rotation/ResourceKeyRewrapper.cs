@@ -3,31 +3,36 @@ using CmkFunctions.Core.Cryptography;
 using CmkFunctions.Core.Keys;
 using CmkFunctions.KeyVault;
 using CmkFunctions.Workflows.Access;
+using CmkFunctions.Workflows.Pacing;
 
 namespace CmkFunctions.Workflows.Rotation;
 
 /// <summary>
 /// The one Key Vault step of a rotation or key change: one unwrap (as whichever identity may use the current wrap) and
-/// one wrap with the target, each paced per vault by <see cref="KeyVaultPacing"/>. A resource without a resource key
-/// yet (Microsoft-managed without disks that share it) gets a new one.
+/// one wrap with the target, each paced per vault by <see cref="KeyVaultPacer"/>; a wrap with a
+/// <see cref="KeyVaultPublicKey"/> is made locally and costs no call. A resource without a resource key yet
+/// (Microsoft-managed without disks that share it) gets a new one.
 /// </summary>
-public sealed class ResourceKeyRewrapper(KeyVaultPacing pacing, PlatformKey platformKey)
+public sealed class ResourceKeyRewrapper(KeyVaultPacer pacer, PlatformKey platformKey)
 {
     /// <param name="identityClientId">The identity that unwraps a customer-wrapped key; platform-wrapped ones unwrap as the service.</param>
+    /// <param name="limitPerWindow">Key Vault's limit for the keys' type and size (<see cref="KeyVaultLimits"/>).</param>
     public async Task<WrappedResourceKey> RewrapAsync(
-        WrappedResourceKey? current, string? identityClientId, IKeyEncryptionKey target, CancellationToken cancellationToken)
+        WrappedResourceKey? current, string? identityClientId, IKeyEncryptionKey target, int limitPerWindow, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var targetVault = KeyVaultKeyIdentifier.Parse(target.KeyId).VaultUri;
+        if (target is not KeyVaultPublicKey)
+        {
+            await pacer.WaitTurnAsync(KeyVaultKeyIdentifier.Parse(target.KeyId).VaultUri, limitPerWindow, cancellationToken);
+        }
+
         if (current is null)
         {
-            await pacing.WaitTurnAsync(targetVault, cancellationToken);
             using var resourceKey = ResourceKey.Generate();
             return await ResourceKeyWrapping.WrapAsync(resourceKey, target, cancellationToken: cancellationToken);
         }
 
-        await pacing.WaitTurnAsync(KeyVaultKeyIdentifier.Parse(current.KeyId).VaultUri, cancellationToken);
-        await pacing.WaitTurnAsync(targetVault, cancellationToken);
+        await pacer.WaitTurnAsync(KeyVaultKeyIdentifier.Parse(current.KeyId).VaultUri, limitPerWindow, cancellationToken);
         return await ResourceKeyWrapping.RewrapAsync(current, platformKey.ResolverFor(current, identityClientId), target, cancellationToken: cancellationToken);
     }
 

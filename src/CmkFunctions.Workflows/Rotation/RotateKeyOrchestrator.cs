@@ -6,8 +6,8 @@ namespace CmkFunctions.Workflows.Rotation;
 
 /// <summary>
 /// A new version of a key: read the key's current version from Key Vault (events come in any order; versions are ordered
-/// by Key Vault's creation time), list the key's followers, and move each to that version, <c>Cmk:RotationConcurrency</c>
-/// at a time. Followers that no longer follow the key leave its index; busy ones (provisioning, another change, Key Vault
+/// by Key Vault's creation time), list the key's followers, and move them to that version in batches of
+/// <c>Cmk:RotationBatchSize</c>, <c>Cmk:RotationConcurrency</c> batches at a time. Followers that no longer follow the key leave its index; busy ones (provisioning, another change, Key Vault
 /// did not answer) are asked again every <c>Cmk:RotationRetryInterval</c>, for at most <see cref="GiveUpAfter"/>.
 /// </summary>
 public sealed class RotateKeyOrchestrator : TaskOrchestrator<KeyRotation, string>
@@ -65,23 +65,29 @@ public sealed class RotateKeyOrchestrator : TaskOrchestrator<KeyRotation, string
         var identities = followers.Followers.Select(follower => follower.IdentityClientId).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var target = await context.CallActivityAsync<KeyVersion>(nameof(ReadCurrentKeyVersion), new CurrentKeyVersionQuery(input.KeyId, identities), ActivityRetry.Options);
         var names = followers.Followers.Select(follower => follower.ResourceName).ToList();
-        return new RotationRound(target, names, followers.Lanes, followers.RetryInterval, context.CurrentUtcDateTime + GiveUpAfter);
+        return new RotationRound(target, names, followers.BatchSize, followers.Lanes, followers.RetryInterval, context.CurrentUtcDateTime + GiveUpAfter);
     }
 
-    /// <summary>Each follower's outcome; one whose move kept failing is busy (its claim, if any, is resumed next round).</summary>
+    /// <summary>Each follower's outcome; a batch whose move kept failing is busy (its claims, if any, are resumed next round).</summary>
     private static async Task<Dictionary<string, KeyMoveOutcome>> MoveFollowersAsync(TaskOrchestrationContext context, RotationRound round)
     {
         var outcomes = new Dictionary<string, KeyMoveOutcome>(StringComparer.Ordinal);
-        await FanOut.RunAsync(round.Followers, round.Lanes, async name =>
+        await FanOut.RunAsync(round.Followers.Chunk(round.BatchSize), round.Lanes, async names =>
         {
             try
             {
-                var move = new FollowerMove(name, round.Target, context.InstanceId);
-                outcomes[name] = await context.CallActivityAsync<KeyMoveOutcome>(nameof(MoveFollowerToKeyVersion), move, ActivityRetry.Options);
+                var batch = new FollowerBatch(names, round.Target, context.InstanceId);
+                foreach (var (name, outcome) in await context.CallActivityAsync<Dictionary<string, KeyMoveOutcome>>(nameof(MoveFollowersToKeyVersion), batch, ActivityRetry.Options))
+                {
+                    outcomes[name] = outcome;
+                }
             }
             catch (TaskFailedException)
             {
-                outcomes[name] = KeyMoveOutcome.Busy;
+                foreach (var name in names)
+                {
+                    outcomes[name] = KeyMoveOutcome.Busy;
+                }
             }
         });
         return outcomes;

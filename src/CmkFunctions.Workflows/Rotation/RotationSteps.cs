@@ -11,13 +11,14 @@ public sealed record KeyRotation(string KeyId, string EventId)
 }
 
 /// <summary>One round of a rotation: the followers still to move to <paramref name="Target"/>.</summary>
-/// <param name="Lanes">How many followers move at once (<c>Cmk:RotationConcurrency</c>).</param>
+/// <param name="BatchSize">How many followers move in one step (<c>Cmk:RotationBatchSize</c>).</param>
+/// <param name="Lanes">How many batches move at once (<c>Cmk:RotationConcurrency</c>).</param>
 /// <param name="RetryInterval">How long busy followers wait before they are asked again (<c>Cmk:RotationRetryInterval</c>).</param>
 /// <param name="GiveUpAt">After this, followers still busy are given up on and the rotation fails naming them.</param>
-public sealed record RotationRound(KeyVersion Target, IReadOnlyList<string> Followers, int Lanes, TimeSpan RetryInterval, DateTime GiveUpAt);
+public sealed record RotationRound(KeyVersion Target, IReadOnlyList<string> Followers, int BatchSize, int Lanes, TimeSpan RetryInterval, DateTime GiveUpAt);
 
 /// <summary>A key's followers as the index holds them, with the rotation settings.</summary>
-public sealed record KeyFollowerList(IReadOnlyList<KeyFollower> Followers, int Lanes, TimeSpan RetryInterval);
+public sealed record KeyFollowerList(IReadOnlyList<KeyFollower> Followers, int BatchSize, int Lanes, TimeSpan RetryInterval);
 
 /// <summary>A resource that follows a key, and the identity it reaches the key with.</summary>
 public sealed record KeyFollower(string ResourceName, string IdentityClientId);
@@ -25,8 +26,8 @@ public sealed record KeyFollower(string ResourceName, string IdentityClientId);
 /// <summary>Which key's current version to read, and the identities that may read it (the followers').</summary>
 public sealed record CurrentKeyVersionQuery(string KeyId, IReadOnlyList<string> IdentityClientIds);
 
-/// <summary>One follower's move to <paramref name="Target"/>, for the rotation <paramref name="RotationId"/>.</summary>
-public sealed record FollowerMove(string ResourceName, KeyVersion Target, string RotationId);
+/// <summary>A batch of followers' move to <paramref name="Target"/>, for the rotation <paramref name="RotationId"/>.</summary>
+public sealed record FollowerBatch(IReadOnlyList<string> ResourceNames, KeyVersion Target, string RotationId);
 
 /// <summary>Resources found no longer following the key, to leave its index.</summary>
 public sealed record FollowersLeaving(string KeyId, IReadOnlyList<string> ResourceNames);

@@ -8,16 +8,20 @@ public sealed class RotationOptions
     /// <summary>The shared secret Event Grid must send as <c>?code=</c> on the webhook URL; without one every event is refused.</summary>
     public string? EventWebhookSecret { get; set; }
 
-    /// <summary>How many followers of a key re-wrap at once when a new key version arrives.</summary>
-    [Range(1, 1024)]
-    public int RotationConcurrency { get; set; } = 64;
+    /// <summary>How many followers of a key move in one step (one activity: their records and disks are written together).</summary>
+    [Range(1, 1000)]
+    public int RotationBatchSize { get; set; } = 100;
+
+    /// <summary>How many batches of a key's followers move at once when a new key version arrives.</summary>
+    [Range(1, 64)]
+    public int RotationConcurrency { get; set; } = 4;
 
     /// <summary>
-    /// Wrap and unwrap operations per second this host sends to one vault for rotations and key changes. Key Vault allows
-    /// 4000 RSA-2048 operations per 10 s per vault; the default stays 10 % under that so no request is throttled.
+    /// The share of a vault's Key Vault limit (per key type and size, per 10 s) the whole deployment's wraps and unwraps may
+    /// use; the rest is left to the vault's other users. The default stays 10 % under the limit.
     /// </summary>
-    [Range(0.1, 1_000_000)]
-    public double KeyVaultOperationsPerSecond { get; set; } = 360;
+    [Range(0.0001, 1)]
+    public double KeyVaultPace { get; set; } = 0.9;
 
     /// <summary>How soon a key retries followers that were busy (provisioning, another change) or that Key Vault did not answer.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]

@@ -4,6 +4,7 @@ using CmkFunctions.Workflows.Disks;
 using CmkFunctions.Workflows.Events;
 using CmkFunctions.Workflows.Identities;
 using CmkFunctions.Workflows.KeyChanges;
+using CmkFunctions.Workflows.Pacing;
 using CmkFunctions.Workflows.Records;
 using CmkFunctions.Workflows.Rotation;
 using CmkFunctions.Workflows.Telemetry;
@@ -34,7 +35,9 @@ public static class WorkflowServices
         services.AddSingleton<KeyVaultFactsReader>();
         services.AddSingleton<ResourceAdmission>();
         services.AddSingleton<EncryptionChangeAdmission>();
-        services.AddSingleton<KeyVaultPacing>();
+        services.AddSingleton<PaceLedger>();
+        services.AddSingleton<KeyVaultPacer>();
+        services.AddSingleton<TargetKeyVersion>();
         services.AddSingleton<ResourceKeyRewrapper>();
         services.AddSingleton<DiskResourceKeyRewriter>();
         services.AddSingleton<KeyFollowing>();

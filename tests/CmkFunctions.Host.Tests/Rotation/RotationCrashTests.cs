@@ -12,8 +12,11 @@ public sealed class RotationCrashTests(HostTestFixture fixture)
 
     private static readonly TimeSpan RecoveryTimeout = TimeSpan.FromMinutes(3);
 
-    /// <summary>Two Key Vault operations a second: each follower's re-wrap (an unwrap and a wrap) takes about a second.</summary>
-    private static readonly Dictionary<string, string> SlowRotation = new() { ["Cmk__KeyVaultOperationsPerSecond"] = "2" };
+    /// <summary>
+    /// Eight RSA-2048 Key Vault operations per 10 s window, one follower per batch: each follower's re-wrap (an unwrap and
+    /// a wrap) takes two, so four followers move in the first window and the rest wait for the next.
+    /// </summary>
+    private static readonly Dictionary<string, string> SlowRotation = new() { ["Cmk__KeyVaultPace"] = "0.002", ["Cmk__RotationBatchSize"] = "1" };
 
     private readonly DiskScenario _scenario = new(fixture.Integration);
 
