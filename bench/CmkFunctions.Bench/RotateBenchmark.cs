@@ -115,8 +115,7 @@ internal static class RotateBenchmark
         var met = 0;
         while (deadline.Elapsed < timeout)
         {
-            var list = await host.Http.GetFromJsonAsync<JsonNode>(new Uri("/api/resources", UriKind.Relative));
-            met = list!["value"]!.AsArray().Count(resource => wanted.Contains(resource!["name"]!.GetValue<string>()) && condition(resource));
+            met = (await ListAsync(host)).Count(resource => wanted.Contains(resource["name"]!.GetValue<string>()) && condition(resource));
             if (met == wanted.Count)
             {
                 return met;
@@ -126,6 +125,20 @@ internal static class RotateBenchmark
         }
 
         return met;
+    }
+
+    /// <summary>Every resource of the list, page after page at the largest page size.</summary>
+    private static async Task<IReadOnlyList<JsonNode>> ListAsync(HostProcess host)
+    {
+        var resources = new List<JsonNode>();
+        for (string? next = "/api/resources?$top=1000"; next is not null;)
+        {
+            var page = await host.Http.GetFromJsonAsync<JsonNode>(new Uri(next, UriKind.RelativeOrAbsolute));
+            resources.AddRange(page!["value"]!.AsArray().Select(resource => resource!));
+            next = page["nextLink"]?.GetValue<string>();
+        }
+
+        return resources;
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
