@@ -103,9 +103,9 @@ public sealed class ResourceRecords(TableServiceClient tables)
     /// </summary>
     public async Task IndexTenantsAsync(CancellationToken cancellationToken = default)
     {
-        var unindexed = _table.QueryAsync<TableEntity>(
+        var keys = _table.QueryAsync<TableEntity>(
             entity => entity.PartitionKey == Partition, select: [nameof(TableEntity.RowKey), TenantProperty], cancellationToken: cancellationToken);
-        await foreach (var key in unindexed)
+        await foreach (var key in keys)
         {
             if (key.GetString(TenantProperty) is not null || await ReadAsync(key.RowKey, cancellationToken) is not { State.TenantId: not null } stored)
             {
