@@ -39,10 +39,25 @@ public sealed class ServiceClient(HostProcess host)
         return (await response.Content.ReadFromJsonAsync<JsonNode>())!;
     }
 
-    public async Task<IReadOnlyList<string>> ListNamesAsync()
+    /// <summary>The names on every page of <c>GET /api/resources</c> (<paramref name="query"/> added to the first), in order.</summary>
+    public Task<IReadOnlyList<string>> ListNamesAsync(string query = "") => ListNamesAsync(Http, query);
+
+    /// <inheritdoc cref="ListNamesAsync(string)"/>
+    public static async Task<IReadOnlyList<string>> ListNamesAsync(HttpClient http, string query = "")
     {
-        var list = await Http.GetFromJsonAsync<JsonNode>(new Uri("/api/resources", UriKind.Relative));
-        return [.. list!["value"]!.AsArray().Select(resource => resource!["name"]!.GetValue<string>())];
+        ArgumentNullException.ThrowIfNull(http);
+        var names = new List<string>();
+        for (var next = new Uri($"/api/resources{query}", UriKind.Relative); ;)
+        {
+            var page = await http.GetFromJsonAsync<JsonNode>(next);
+            names.AddRange(page!["value"]!.AsArray().Select(resource => resource!["name"]!.GetValue<string>()));
+            if (page["nextLink"] is not { } nextLink)
+            {
+                return names;
+            }
+
+            next = new Uri(nextLink.GetValue<string>());
+        }
     }
 
     /// <summary>Polls the resource until its provisioningState is <paramref name="state"/>; returns it then.</summary>

@@ -10,6 +10,8 @@ internal static class ResourceCommands
 {
     private static readonly Argument<string> Name = new("NAME") { Description = "The resource's name." };
 
+    private static readonly Option<int?> PageSize = new("--page-size") { Description = "Resources per request (the API's $top, 1 to 1000); every page is read." };
+
     public static Command Create() => new("resource", "Encrypted resources.")
     {
         CreateCommand(),
@@ -55,11 +57,12 @@ internal static class ResourceCommands
 
     private static Command List()
     {
-        var command = new Command("list", "List the resources of the caller's tenant.");
+        var command = new Command("list", "List the resources of the caller's tenant, every page of them.") { PageSize };
         command.Run(async (parse, cancellationToken) =>
         {
             using var service = ServiceClient.From(parse);
-            await AnswerWriter.WriteAsync(parse, await service.GetJsonAsync("api/resources", cancellationToken));
+            var path = parse.GetValue(PageSize) is { } size ? $"api/resources?$top={size}" : "api/resources";
+            await AnswerWriter.WriteAsync(parse, await service.ListAsync(path, cancellationToken));
             return ExitCodes.Success;
         });
         return command;

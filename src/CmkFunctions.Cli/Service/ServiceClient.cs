@@ -64,6 +64,24 @@ internal sealed class ServiceClient : IDisposable
         return await ReadJsonAsync(response, cancellationToken);
     }
 
+    /// <summary>Every item of an ARM list, page after page while a page has a <c>nextLink</c>, as one <c>{"value": [...]}</c>.</summary>
+    public async Task<JsonObject> ListAsync(string path, CancellationToken cancellationToken)
+    {
+        var items = new JsonArray();
+        for (string? next = path; next is not null;)
+        {
+            var page = await GetJsonAsync(next, cancellationToken);
+            foreach (var item in page?["value"]?.AsArray() ?? [])
+            {
+                items.Add(item?.DeepClone());
+            }
+
+            next = page?["nextLink"]?.GetValue<string>();
+        }
+
+        return new JsonObject { ["value"] = items };
+    }
+
     /// <summary>The resource, or null when the service answers 404.</summary>
     public async Task<JsonNode?> TryGetResourceAsync(string name, CancellationToken cancellationToken)
     {

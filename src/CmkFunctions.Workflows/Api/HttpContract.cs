@@ -22,7 +22,8 @@ public sealed record HttpBody(string MediaType, Type? Schema, string Description
 }
 
 /// <summary>A header or query parameter a route reads.</summary>
-public sealed record HttpParameter(string Name, ParameterLocation In, string Description, bool Required = false);
+/// <param name="Range">The whole numbers it takes, when it takes one; null for a string.</param>
+public sealed record HttpParameter(string Name, ParameterLocation In, string Description, bool Required = false, (int Minimum, int Maximum)? Range = null);
 
 /// <summary>A response header.</summary>
 public sealed record HttpHeader(string Name, string Description);

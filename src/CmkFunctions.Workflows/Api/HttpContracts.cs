@@ -1,3 +1,4 @@
+using CmkFunctions.Workflows.Api.Paging;
 using CmkFunctions.Workflows.Api.Wire;
 using Microsoft.OpenApi;
 
@@ -40,10 +41,21 @@ public static class HttpContracts
 
     public static HttpContract ListResources { get; } = new(
         "List resources",
-        "Every resource of the caller's tenant.",
+        "The resources of the caller's tenant in name order, a page at a time as an ARM list: follow nextLink until an "
+        + "answer has none. A page may hold fewer resources than $top (even none) and still have a nextLink.",
         Resources,
         null,
-        [HttpAnswer.Json<ResourceList>(200, "The resources, as an ARM list.")]);
+        [
+            HttpAnswer.Json<ResourceList>(200, "A page of the resources; nextLink, the next page's URL, is absent on the last page."),
+            HttpAnswer.Refused(400, $"{PageRequest.Top} or {PageRequest.SkipToken} is not valid (code {PageRequest.SizeInvalid} or {PageRequest.SkipTokenInvalid}, target the parameter)."),
+        ],
+        [
+            new(PageRequest.Top, ParameterLocation.Query,
+                $"The most resources a page holds, {PageRequest.DefaultSize} when not given; nextLink keeps it.",
+                Range: (1, PageRequest.MaxSize)),
+            new(PageRequest.SkipToken, ParameterLocation.Query,
+                "Where the page starts: the value the previous page's nextLink carries, as it is; without it, the first page."),
+        ]);
 
     public static HttpContract DeleteResource { get; } = new(
         "Delete a resource",

@@ -3,6 +3,7 @@ using CmkFunctions.Core.Lifecycle;
 using CmkFunctions.Workflows.Access;
 using CmkFunctions.Workflows.Api.Bodies;
 using CmkFunctions.Workflows.Api.Callers;
+using CmkFunctions.Workflows.Api.Paging;
 using CmkFunctions.Workflows.Api.Wire;
 using CmkFunctions.Workflows.Lifecycle;
 using CmkFunctions.Workflows.Records;
@@ -83,23 +84,26 @@ public static class ResourcesApi
             : Problems.ResourceNotFound(name);
     }
 
+    /// <summary>
+    /// A page of the caller's tenant's resources in name order (<see cref="PageRequest"/>), with a <c>nextLink</c> while
+    /// more may follow. A page is one table query that the table filters by tenant, so its cost does not grow with the
+    /// number of resources; a page may hold fewer than asked (even none) and still have a next.
+    /// </summary>
     public static async Task<IResult> ListAsync(HttpContext http, DurableTaskClient client)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var records = http.RequestServices.GetRequiredService<ResourceRecords>();
-        var views = new List<ResourceView>();
         var caller = ApiCaller.Required(http);
-        await foreach (var state in records.ListAsync(http.RequestAborted))
+        var (request, violations) = PageRequest.Read(http.Request, caller.TenantId);
+        if (request is null)
         {
-            if (!caller.Owns(state.TenantId))
-            {
-                continue;
-            }
-
-            views.Add(ResourceView.From(state));
+            return Problems.Refused(violations);
         }
 
-        return TypedResults.Ok(new ResourceList(views));
+        var page = await http.RequestServices.GetRequiredService<ResourceRecords>()
+            .ListPageAsync(caller.TenantId, request.Size, request.Continuation, http.RequestAborted);
+        return TypedResults.Ok(new ResourceList(
+            [.. page.Resources.Select(ResourceView.From)],
+            page.Continuation is null ? null : request.NextLink(http.Request, caller.TenantId, page.Continuation)));
     }
 
     /// <summary>

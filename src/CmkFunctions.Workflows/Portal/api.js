@@ -27,7 +27,18 @@ export async function call(method, path, body) {
   return { status: response.status, body: json, operation: operation ? sameOrigin(operation) : null };
 }
 
-/** Location and Azure-AsyncOperation are absolute; the page calls its own origin only. */
+/** Every item of an ARM list: each page's value, following nextLink until a page has none. */
+export async function listAll(path) {
+  const items = [];
+  for (let next = path; next;) {
+    const { body } = await call("GET", next);
+    items.push(...(body?.value ?? []));
+    next = body?.nextLink;
+  }
+  return items;
+}
+
+/** Location, Azure-AsyncOperation and nextLink are absolute; the page calls its own origin only. */
 function sameOrigin(url) {
   const parsed = new URL(url, location.origin);
   return parsed.pathname + parsed.search;

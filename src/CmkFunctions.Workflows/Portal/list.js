@@ -1,4 +1,4 @@
-import { call } from "./api.js";
+import { listAll } from "./api.js";
 import { badge, h, problemAlert } from "./dom.js";
 import { kinds } from "./kinds.js";
 import { inProgress } from "./states.js";
@@ -10,9 +10,8 @@ export function renderList(view) {
 
   async function load() {
     try {
-      const { body } = await call("GET", "/api/resources");
+      const resources = await listAll("/api/resources");
       if (stopped) return;
-      const resources = body?.value ?? [];
       view.replaceChildren(
         h("div", { class: "title-row" },
           h("h1", {}, "Resources"),

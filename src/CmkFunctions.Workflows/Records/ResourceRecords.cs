@@ -6,14 +6,16 @@ namespace CmkFunctions.Workflows.Records;
 
 /// <summary>
 /// Resource records in the <c>resources</c> table, one entity per resource (partition <c>resource</c>, row key = name),
-/// its <see cref="ResourceState"/> as JSON. Every change is a read-modify-write under the entity's ETag, so two writers
-/// never lose each other's change; changes to many records go in transactions of up to 100. Listing reads one partition in pages.
+/// its <see cref="ResourceState"/> as JSON and its owner's tenant as its own property, so a tenant's resources are listed
+/// by a query the table filters. Every change is a read-modify-write under the entity's ETag, so two writers never lose
+/// each other's change; changes to many records go in transactions of up to 100.
 /// </summary>
 public sealed class ResourceRecords(TableServiceClient tables)
 {
     private const string TableName = "resources";
     private const string Partition = "resource";
     private const string StateProperty = "State";
+    private const string TenantProperty = "TenantId";
 
     /// <summary>The most changes one table transaction holds.</summary>
     private const int TransactionSize = 100;
@@ -151,6 +153,22 @@ public sealed class ResourceRecords(TableServiceClient tables)
         }
     }
 
+    /// <summary>
+    /// One page of the resources of <paramref name="tenantId"/> in name order, read by one table query that the table
+    /// filters by tenant: at most <paramref name="size"/>, from where <paramref name="continuation"/> (the previous
+    /// page's) left off. A record without a tenant belongs to no tenant's list.
+    /// </summary>
+    public async Task<ResourcePage> ListPageAsync(string tenantId, int size, string? continuation, CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and TenantId eq {TenantKey(tenantId)}");
+        await foreach (var page in _table.QueryAsync<TableEntity>(filter, size, cancellationToken: cancellationToken).AsPages(continuation, size))
+        {
+            return new ResourcePage([.. page.Values.Select(FromEntity)], page.ContinuationToken);
+        }
+
+        return new ResourcePage([], null);
+    }
+
     public async IAsyncEnumerable<ResourceState> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await foreach (var entity in _table.QueryAsync<TableEntity>(entity => entity.PartitionKey == Partition, cancellationToken: cancellationToken))
@@ -170,8 +188,22 @@ public sealed class ResourceRecords(TableServiceClient tables)
         return entity.HasValue ? new StoredRecord(FromEntity(entity.Value!), entity.Value!.ETag) : null;
     }
 
-    private static TableEntity ToEntity(ResourceState state) =>
-        new(Partition, state.Spec.Name) { [StateProperty] = JsonSerializer.Serialize(state, RecordJson.Options) };
+    private static TableEntity ToEntity(ResourceState state)
+    {
+        var entity = new TableEntity(Partition, state.Spec.Name) { [StateProperty] = JsonSerializer.Serialize(state, RecordJson.Options) };
+        if (state.TenantId is { } tenantId)
+        {
+            entity[TenantProperty] = TenantKey(tenantId);
+        }
+
+        return entity;
+    }
+
+    /// <summary>
+    /// The form of a tenant id the table stores and compares: callers own a resource when its tenant equals theirs
+    /// ignoring case (ordinal), and the table compares exactly, so both sides are upper-cased the invariant way.
+    /// </summary>
+    private static string TenantKey(string tenantId) => tenantId.ToUpperInvariant();
 
     private static ResourceState FromEntity(TableEntity entity) =>
         JsonSerializer.Deserialize<ResourceState>(entity.GetString(StateProperty), RecordJson.Options)

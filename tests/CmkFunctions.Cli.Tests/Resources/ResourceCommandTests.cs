@@ -84,6 +84,33 @@ public sealed partial class ResourceCommandTests(CliTestFixture fixture) : IDisp
     }
 
     [Fact]
+    public async Task ListReadsEveryPageAndABadPageSizeIsTheServicesRefusal()
+    {
+        var source = await _scenario.UploadSourceAsync();
+        var (key, identity) = await _scenario.KeyAndIdentityAsync();
+        string[] created = [CliTestFixture.Unique("page"), CliTestFixture.Unique("page")];
+        foreach (var name in created)
+        {
+            await Succeeds(_scenario.CreateHpcCache(name, key, identity, source, "--no-wait"));
+        }
+
+        var paged = await Succeeds("resource", "list", "--page-size", "1", "--query", ".value[].name", "--output", "tsv");
+        var whole = await Succeeds("resource", "list", "--query", ".value[].name", "--output", "tsv");
+        var refused = await Cmk.RunAsync("resource", "list", "--page-size", "0");
+
+        Assert.Superset(created.ToHashSet(), paged.OutputLines.ToHashSet());
+        Assert.Equal(whole.OutputLines, paged.OutputLines);
+        Assert.True(refused.ExitCode == 1, refused.ToString());
+        var line = Assert.Single(refused.ErrorLines);
+        Assert.StartsWith("request.page-size: The query parameter $top", line, StringComparison.Ordinal);
+        Assert.EndsWith("(at $top)", line, StringComparison.Ordinal);
+        foreach (var name in created)
+        {
+            await Succeeds("resource", "delete", name, "--no-wait");
+        }
+    }
+
+    [Fact]
     public async Task RefusedCreatePrintsEachViolationOnItsOwnLineAndExitsOne()
     {
         var refused = await Cmk.RunAsync(

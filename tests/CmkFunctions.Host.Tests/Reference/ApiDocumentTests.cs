@@ -172,6 +172,26 @@ public sealed class ApiDocumentTests(HostTestFixture fixture)
         Assert.Contains("application/octet-stream", write.RequestBody!.Content!.Keys);
     }
 
+    [Fact]
+    public async Task TheResourceListTakesTopAndSkipTokenAndAnswersAValueWithAnOptionalNextLink()
+    {
+        var document = await ServedDocumentAsync();
+
+        var list = OperationOf(document, "ListResources");
+        var top = Assert.Single(list.Parameters!, parameter => parameter.Name == "$top");
+        var skipToken = Assert.Single(list.Parameters!, parameter => parameter.Name == "$skiptoken");
+        var page = list.Responses!["200"].Content!["application/json"].Schema!;
+
+        Assert.Equal(ParameterLocation.Query, top.In);
+        Assert.Equal(JsonSchemaType.Integer, top.Schema!.Type);
+        Assert.Equal("1", top.Schema.Minimum);
+        Assert.Equal("1000", top.Schema.Maximum);
+        Assert.Equal(ParameterLocation.Query, skipToken.In);
+        Assert.Equal(["nextLink", "value"], page.Properties!.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["value"], page.Required!);
+        Assert.Contains("request.page-size", list.Responses["400"].Description, StringComparison.Ordinal);
+    }
+
     private async Task<OpenApiDocument> ServedDocumentAsync()
     {
         using var http = fixture.Host.HttpAs(clientId: null);

@@ -111,7 +111,14 @@ public static partial class ApiDocument
         In = parameter.In,
         Required = parameter.Required,
         Description = parameter.Description,
-        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        Schema = parameter.Range is (var minimum, var maximum)
+            ? new OpenApiSchema
+            {
+                Type = JsonSchemaType.Integer,
+                Minimum = minimum.ToString(CultureInfo.InvariantCulture),
+                Maximum = maximum.ToString(CultureInfo.InvariantCulture),
+            }
+            : new OpenApiSchema { Type = JsonSchemaType.String },
     };
 
     private static OpenApiRequestBody RequestBody(WireSchemas schemas, HttpBody body) => new()
