@@ -73,6 +73,7 @@ internal static class ProvisionBenchmark
             {
                 var plainSeconds = await TimeAsync(() => BlobCopy.CopyAsync(sources, plainTarget, $"round{round}", DiskSize, ChunkSize, ChunksPerBatch, WorkerConcurrency));
                 var cseSeconds = await TimeAsync(() => BlobCopy.CopyAsync(sources, cseTarget, $"round{round}", DiskSize, ChunkSize, ChunksPerBatch, WorkerConcurrency));
+                await AssertClientSideEncryptedAsync(cseTarget, $"round{round}/disk0/0000000000");
                 var encryptedSeconds = await ProvisionAsync(fixture, host, sources, $"bench-{round}");
                 plain.Add(TotalMiB / plainSeconds);
                 cse.Add(TotalMiB / cseSeconds);
@@ -105,6 +106,16 @@ internal static class ProvisionBenchmark
                 KeyWrapAlgorithm = LocalRsaKeyEncryptionKey.Algorithm,
             },
         });
+
+    /// <summary>The peer must do the work it stands for: the SDK keeps a client-side encrypted blob's wrapped key in its metadata.</summary>
+    private static async Task AssertClientSideEncryptedAsync(BlobContainerClient container, string blobName)
+    {
+        var properties = (await container.GetBlobClient(blobName).GetPropertiesAsync()).Value;
+        if (!properties.Metadata.ContainsKey("encryptiondata"))
+        {
+            throw new InvalidOperationException($"The client-side encrypted copy stored {blobName} without its encryption data.");
+        }
+    }
 
     private static async Task DeleteBlobsAsync(BlobContainerClient container, string prefix)
     {
