@@ -18,8 +18,8 @@ namespace CmkFunctions.Bench;
 /// same lanes and batches twice: unencrypted (the floor of the data path) and with the storage SDK's client-side
 /// encryption v2 (AES-256-GCM in 4 MiB regions; the closest off-the-shelf peer). The client-side encryption's
 /// key-encryption key is a <see cref="LocalRsaKeyEncryptionKey"/> in this process rather than a Key Vault key: the SDK
-/// wraps one content-encryption key per blob, once per 4 MiB chunk here, so an RSA public-key operation of microseconds
-/// beside milliseconds of AES-GCM and upload, and a remote key would measure the vault instead of the data path.
+/// wraps one content-encryption key per blob (here per 4 MiB chunk), an RSA public-key operation of tens of microseconds
+/// beside milliseconds of AES-GCM and upload, where a remote key would time the vault instead of the data path.
 /// Rounds alternate the three; medians are reported. Ends with the summary line.
 /// </summary>
 internal static class ProvisionBenchmark
