@@ -230,6 +230,13 @@ public sealed class LocalKeyVaultAdmin(HttpClient http, TokenCredential admin, L
     public Task ResetThrottlingAsync() =>
         SendAsync(HttpMethod.Delete, ControlUri("throttling"), ManagementScope, body: null);
 
+    /// <summary>Requests the local Key Vault refused with 429 in <paramref name="vault"/> since its throttling settings last changed.</summary>
+    public async Task<int> ThrottleRefusalsAsync(string vault)
+    {
+        var refusals = await SendAsync(HttpMethod.Get, ControlUri("throttling/refusals"), ManagementScope, body: null);
+        return refusals.GetProperty("vaults").TryGetProperty(vault.ToLowerInvariant(), out var count) ? count.GetInt32() : 0;
+    }
+
     /// <summary>
     /// Sets the local Key Vault's Event Grid delivery: its configuration with the members given replaced, for example
     /// <c>{"duplicate": true}</c> (every event twice) or <c>{"reorder": true}</c> (out of order).

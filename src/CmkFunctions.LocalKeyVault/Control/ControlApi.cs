@@ -9,6 +9,7 @@ namespace CmkFunctions.LocalKeyVault.Control;
 /// The tool's own switches, on the management port under <c>/_local</c> (management token required, no api-version):
 /// <c>GET|PUT|DELETE /_local/eventgrid/settings</c> and <c>/_local/throttling</c>. PUT takes the configuration file's
 /// settings with the members given replaced; DELETE goes back to the configuration file; both answer the new settings.
+/// <c>GET /_local/throttling/refusals</c> counts the requests throttling refused per vault since the settings last changed.
 /// </summary>
 public static class ControlApi
 {
@@ -22,6 +23,7 @@ public static class ControlApi
         app.MapGet(PathPrefix + "/throttling", GetThrottling);
         app.MapPut(PathPrefix + "/throttling", PutThrottling);
         app.MapDelete(PathPrefix + "/throttling", ResetThrottling);
+        app.MapGet(PathPrefix + "/throttling/refusals", (VaultThrottle throttle) => TypedResults.Ok(new ThrottleRefusals(throttle.Refused())));
         return app;
     }
 

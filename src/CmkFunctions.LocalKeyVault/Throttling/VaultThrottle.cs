@@ -5,7 +5,8 @@ namespace CmkFunctions.LocalKeyVault.Throttling;
 /// <summary>
 /// Key Vault's throttling: per vault and budget, a fixed window that opens with its first request. Limits are
 /// weighted as Key Vault's are: a request costs 1/limit of its kind, so 248 RSA-HSM-4096 operations and 16
-/// RSA-HSM-2048 ones fill the same window. A request that does not fit is refused until the window closes.
+/// RSA-HSM-2048 ones fill the same window. A request that does not fit is refused until the window closes; refusals are
+/// counted per vault, so a test can tell whether its clients stayed within the limits.
 /// </summary>
 public sealed class VaultThrottle(AdjustableSettings<ThrottlingSettings> settings, TimeProvider time)
 {
@@ -14,6 +15,7 @@ public sealed class VaultThrottle(AdjustableSettings<ThrottlingSettings> setting
 
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Vault, ThrottleBudget Budget), Window> _windows = [];
+    private readonly Dictionary<string, int> _refused = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Admits the request (drawing on its budget) and returns null, or returns how long until the window closes.</summary>
     public TimeSpan? TryAdmit(string vaultName, ThrottledOperation operation)
@@ -37,6 +39,7 @@ public sealed class VaultThrottle(AdjustableSettings<ThrottlingSettings> setting
 
             if (window.Used + cost > Full + Tolerance)
             {
+                _refused[key.Item1] = _refused.GetValueOrDefault(key.Item1) + 1;
                 return window.Ends - now;
             }
 
@@ -45,12 +48,22 @@ public sealed class VaultThrottle(AdjustableSettings<ThrottlingSettings> setting
         }
     }
 
-    /// <summary>Forgets every window, so new settings start from a clean slate.</summary>
+    /// <summary>Requests refused per vault (by lower-case name) since the last <see cref="Reset"/>.</summary>
+    public IReadOnlyDictionary<string, int> Refused()
+    {
+        lock (_gate)
+        {
+            return new Dictionary<string, int>(_refused);
+        }
+    }
+
+    /// <summary>Forgets every window and refusal, so new settings start from a clean slate.</summary>
     public void Reset()
     {
         lock (_gate)
         {
             _windows.Clear();
+            _refused.Clear();
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using CmkFunctions.Core.Keys;
 using CmkFunctions.KeyVault;
+using CmkFunctions.Workflows.Pacing;
 
 namespace CmkFunctions.Workflows.Access;
 
@@ -8,8 +9,9 @@ namespace CmkFunctions.Workflows.Access;
 /// Whether a resource's identity may still use the key version that wraps its resource key: a random value is wrapped
 /// and then unwrapped in Key Vault. Unwrap is what decides (a disabled key still wraps). Refusals (403, 404, disabled,
 /// expired) answer "no" with Key Vault's reason; an unreachable or throttling vault answers nothing, so those throw.
+/// Both calls wait their turn at the vault's pace, with the rotations' re-wraps.
 /// </summary>
-public sealed class ResourceKeyAccessCheck(KeyVaultConnections connections)
+public sealed class ResourceKeyAccessCheck(KeyVaultConnections connections, KeyVaultPacer pacer)
 {
     private const int ProbeLength = 32;
 
@@ -22,7 +24,9 @@ public sealed class ResourceKeyAccessCheck(KeyVaultConnections connections)
         byte[]? unwrapped = null;
         try
         {
+            await pacer.WaitTurnAsync(keyId.VaultUri, KeyVaultLimits.Unknown, cancellationToken);
             var wrapped = await client.WrapKeyAsync(keyId.Name, keyId.Version, probe, cancellationToken: cancellationToken);
+            await pacer.WaitTurnAsync(keyId.VaultUri, KeyVaultLimits.Unknown, cancellationToken);
             unwrapped = (await client.UnwrapKeyAsync(keyId.Name, keyId.Version, wrapped.EncryptedKey, cancellationToken: cancellationToken)).Key;
             return CryptographicOperations.FixedTimeEquals(unwrapped, probe)
                 ? KeyAccessVerdict.Accessible

@@ -4,9 +4,9 @@ namespace CmkFunctions.Workflows.Pacing;
 
 /// <summary>
 /// One vault's Key Vault budget as the whole deployment has spent it: the units taken in each slot of the last
-/// <see cref="Length"/> (a full window's budget is <see cref="Budget"/> units; an operation on a key with a limit of L per
-/// window costs Budget / L). The sum over <see cref="SlotCount"/> slots, one more than a window holds, bounds what any
-/// window of Key Vault's, wherever it starts, can see.
+/// <see cref="Length"/> and a second more (a full window's budget is <see cref="Budget"/> units; an operation on a key with
+/// a limit of L per window costs Budget / L). The sum over <see cref="SlotCount"/> slots bounds what any window of Key
+/// Vault's, wherever it starts, can see, with a second for requests still on their way when their turn was taken.
 /// </summary>
 public sealed class PaceWindow
 {
@@ -16,7 +16,7 @@ public sealed class PaceWindow
 
     public static readonly TimeSpan Slot = TimeSpan.FromMilliseconds(200);
 
-    public static readonly int SlotCount = (int)(Length / Slot) + 1;
+    public static readonly int SlotCount = (int)((Length + TimeSpan.FromSeconds(1)) / Slot);
 
     private readonly int[] _used;
 

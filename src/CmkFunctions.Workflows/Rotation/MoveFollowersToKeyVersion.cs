@@ -24,7 +24,7 @@ namespace CmkFunctions.Workflows.Rotation;
 public sealed class MoveFollowersToKeyVersion(
     ResourceRecords records,
     KeyVaultConnections connections,
-    TargetKeyVersion targetVersion,
+    RotationKeys keys,
     ResourceKeyRewrapper rewrapper,
     DiskResourceKeyRewriter rewriter,
     IOptions<CmkOptions> options,
@@ -113,7 +113,7 @@ public sealed class MoveFollowersToKeyVersion(
 
         try
         {
-            return (await connections.ClientFor(identity, active.VaultUri).GetKeyAsync(active.Name, active.Version)).Properties.CreatedOn;
+            return (await keys.ReadAsync(active, identity)).Properties.CreatedOn;
         }
         catch (Exception exception) when (ResourceKeyRewrapper.IsRefusal(exception))
         {
@@ -166,8 +166,8 @@ public sealed class MoveFollowersToKeyVersion(
         var identity = Identity(claimed);
         try
         {
-            var limit = await targetVersion.LimitAsync(target, identity);
-            var wrapKey = await targetVersion.WrapKeyAsync(target, identity, prove);
+            var limit = await keys.LimitAsync(target, identity);
+            var wrapKey = await keys.WrapKeyAsync(target, identity, prove);
             var rewrapped = await rewrapper.RewrapAsync(state.ResourceKey?.ToWrapped(), identity, wrapKey, limit, CancellationToken.None);
             await rewriter.ReplaceResourceKeyAsync(name, state.Disks.Where(state.SharesResourceKey).Select(disk => disk.Name), rewrapped, CancellationToken.None);
             return (name, rewrapped, null);

@@ -37,7 +37,7 @@ public static class WorkflowServices
         services.AddSingleton<EncryptionChangeAdmission>();
         services.AddSingleton<PaceLedger>();
         services.AddSingleton<KeyVaultPacer>();
-        services.AddSingleton<TargetKeyVersion>();
+        services.AddSingleton<RotationKeys>();
         services.AddSingleton<ResourceKeyRewrapper>();
         services.AddSingleton<DiskResourceKeyRewriter>();
         services.AddSingleton<KeyFollowing>();
