@@ -13,13 +13,9 @@ public static class RotationFunctions
     public static Task<string> RotateKeyOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new RotateKeyOrchestrator().RunAsync(context, context.GetInput<KeyRotation>()!);
 
-    [Function(nameof(ListKeyFollowers))]
-    public static Task<KeyFollowerList> ListKeyFollowers([ActivityTrigger] string input, string instanceId, FunctionContext executionContext) =>
-        executionContext.Activity<ListKeyFollowers>().RunAsync(executionContext.ActivityContext(instanceId), input);
-
-    [Function(nameof(ReadCurrentKeyVersion))]
-    public static Task<KeyVersion> ReadCurrentKeyVersion([ActivityTrigger] CurrentKeyVersionQuery input, string instanceId, FunctionContext executionContext) =>
-        executionContext.Activity<ReadCurrentKeyVersion>().RunAsync(executionContext.ActivityContext(instanceId), input);
+    [Function(nameof(PlanRotation))]
+    public static Task<RotationPlan?> PlanRotation([ActivityTrigger] string input, string instanceId, FunctionContext executionContext) =>
+        executionContext.Activity<PlanRotation>().RunAsync(executionContext.ActivityContext(instanceId), input);
 
     [Function(nameof(MoveFollowersToKeyVersion))]
     public static Task<Dictionary<string, KeyMoveOutcome>> MoveFollowersToKeyVersion([ActivityTrigger] FollowerBatch input, string instanceId, FunctionContext executionContext) =>

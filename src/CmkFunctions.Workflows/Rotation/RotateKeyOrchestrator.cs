@@ -5,10 +5,11 @@ using Microsoft.DurableTask;
 namespace CmkFunctions.Workflows.Rotation;
 
 /// <summary>
-/// A new version of a key: read the key's current version from Key Vault (events come in any order; versions are ordered
-/// by Key Vault's creation time), list the key's followers, and move them to that version in batches of
-/// <c>Cmk:RotationBatchSize</c>, <c>Cmk:RotationConcurrency</c> batches at a time. Followers that no longer follow the key leave its index; busy ones (provisioning, another change, Key Vault
-/// did not answer) are asked again every <c>Cmk:RotationRetryInterval</c>, for at most <see cref="GiveUpAfter"/>.
+/// A new version of a key: list the key's followers and read its current version from Key Vault (events come in any
+/// order; versions are ordered by Key Vault's creation time) in one step, and move them to that version in batches of
+/// <c>Cmk:RotationBatchSize</c>, <c>Cmk:RotationConcurrency</c> batches at a time. Followers that no longer follow the
+/// key leave its index; busy ones (provisioning, another change, Key Vault did not answer) are asked again every
+/// <c>Cmk:RotationRetryInterval</c>, for at most <see cref="GiveUpAfter"/>.
 /// </summary>
 public sealed class RotateKeyOrchestrator : TaskOrchestrator<KeyRotation, string>
 {
@@ -54,19 +55,10 @@ public sealed class RotateKeyOrchestrator : TaskOrchestrator<KeyRotation, string
         return summary;
     }
 
-    private static async Task<RotationRound?> FirstRoundAsync(TaskOrchestrationContext context, KeyRotation input)
-    {
-        var followers = await context.CallActivityAsync<KeyFollowerList>(nameof(ListKeyFollowers), input.KeyId, ActivityRetry.Options);
-        if (followers.Followers.Count == 0)
-        {
-            return null;
-        }
-
-        var identities = followers.Followers.Select(follower => follower.IdentityClientId).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var target = await context.CallActivityAsync<KeyVersion>(nameof(ReadCurrentKeyVersion), new CurrentKeyVersionQuery(input.KeyId, identities), ActivityRetry.Options);
-        var names = followers.Followers.Select(follower => follower.ResourceName).ToList();
-        return new RotationRound(target, names, followers.BatchSize, followers.Lanes, followers.RetryInterval, context.CurrentUtcDateTime + GiveUpAfter);
-    }
+    private static async Task<RotationRound?> FirstRoundAsync(TaskOrchestrationContext context, KeyRotation input) =>
+        await context.CallActivityAsync<RotationPlan?>(nameof(PlanRotation), input.KeyId, ActivityRetry.Options) is { } plan
+            ? new RotationRound(plan.Target, plan.Followers, plan.BatchSize, plan.Lanes, plan.RetryInterval, context.CurrentUtcDateTime + GiveUpAfter)
+            : null;
 
     /// <summary>Each follower's outcome; a batch whose move kept failing is busy (its claims, if any, are resumed next round).</summary>
     private static async Task<Dictionary<string, KeyMoveOutcome>> MoveFollowersAsync(TaskOrchestrationContext context, RotationRound round)

@@ -17,14 +17,8 @@ public sealed record KeyRotation(string KeyId, string EventId)
 /// <param name="GiveUpAt">After this, followers still busy are given up on and the rotation fails naming them.</param>
 public sealed record RotationRound(KeyVersion Target, IReadOnlyList<string> Followers, int BatchSize, int Lanes, TimeSpan RetryInterval, DateTime GiveUpAt);
 
-/// <summary>A key's followers as the index holds them, with the rotation settings.</summary>
-public sealed record KeyFollowerList(IReadOnlyList<KeyFollower> Followers, int BatchSize, int Lanes, TimeSpan RetryInterval);
-
-/// <summary>A resource that follows a key, and the identity it reaches the key with.</summary>
-public sealed record KeyFollower(string ResourceName, string IdentityClientId);
-
-/// <summary>Which key's current version to read, and the identities that may read it (the followers').</summary>
-public sealed record CurrentKeyVersionQuery(string KeyId, IReadOnlyList<string> IdentityClientIds);
+/// <summary>What a rotation moves to and who moves: the key's current version and its followers, with the rotation settings.</summary>
+public sealed record RotationPlan(KeyVersion Target, IReadOnlyList<string> Followers, int BatchSize, int Lanes, TimeSpan RetryInterval);
 
 /// <summary>A batch of followers' move to <paramref name="Target"/>, for the rotation <paramref name="RotationId"/>.</summary>
 public sealed record FollowerBatch(IReadOnlyList<string> ResourceNames, KeyVersion Target, string RotationId);
