@@ -55,7 +55,7 @@ internal static class RotateBenchmark
             Directory.Delete(folder, recursive: true);
         }
 
-        var fixture = new IntegrationFixture(folder);
+        var fixture = IntegrationFixture.Kept(folder);
         await fixture.InitializeAsync();
         try
         {

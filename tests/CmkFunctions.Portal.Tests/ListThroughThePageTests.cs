@@ -18,7 +18,6 @@ public sealed class ListThroughThePageTests(IntegrationFixture fixture)
     {
         var tenant = Guid.NewGuid().ToString();
         var names = await StoreResourcesAsync(tenant);
-        // Stored as before the tenant property existed: the host indexes them when it starts.
         await using var host = await HostProcess.StartAsync(fixture, Unique("list"), FastSettings);
         var reader = await fixture.Admin.CreateUserAssignedIdentityAsync(Unique("reader"), tenantId: tenant, appRoles: [ApiCallers.Reader]);
         var (playwright, browser) = await Chromium.LaunchAsync();
@@ -33,7 +32,10 @@ public sealed class ListThroughThePageTests(IntegrationFixture fixture)
         Assert.Equal(names, await rows.Locator("td:first-child").AllInnerTextsAsync());
     }
 
-    /// <summary>Succeeded HPC Caches of <paramref name="tenant"/>, written straight into the records table; their names in order.</summary>
+    /// <summary>
+    /// Succeeded HPC Caches of <paramref name="tenant"/>, written straight into the records table as the service writes
+    /// them (the state, and the tenant upper-cased as its own property); their names in order.
+    /// </summary>
     private async Task<IReadOnlyList<string>> StoreResourcesAsync(string tenant)
     {
         var records = new TableServiceClient(fixture.AzuriteConnectionString).GetTableClient("resources");
@@ -43,6 +45,7 @@ public sealed class ListThroughThePageTests(IntegrationFixture fixture)
         {
             await records.SubmitTransactionAsync(batch.Select(name => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("resource", name)
             {
+                ["TenantId"] = tenant.ToUpperInvariant(),
                 ["State"] = new JsonObject
                 {
                     ["spec"] = new JsonObject { ["name"] = name, ["kind"] = "hpc-cache", ["region"] = "eastus", ["subscriptionId"] = fixture.KeyVault.SubscriptionId },

@@ -11,7 +11,7 @@ namespace CmkFunctions.Testing;
 /// does not start fails every test of the collection with its output tail. Use it through a collection in the test
 /// assembly (xunit only finds collection definitions there):
 /// <code>[CollectionDefinition(IntegrationFixture.Collection)] public sealed class IntegrationCollectionDefinition : ICollectionFixture&lt;IntegrationFixture&gt;;</code>
-/// A benchmark may keep the data instead (<see cref="IntegrationFixture(string)"/>): Azurite then stores it on disk,
+/// A benchmark may keep the data instead (<see cref="Kept"/>): Azurite then stores it on disk,
 /// and the next start with the same folder finds the same vaults, keys, identities and resources.
 /// </summary>
 [SuppressMessage("Reliability", "CA1001", Justification = "xunit disposes fixtures through IAsyncLifetime.DisposeAsync.")]
@@ -36,11 +36,13 @@ public sealed class IntegrationFixture : IAsyncLifetime
         _dataDirectory = _directory.Path;
     }
 
-    /// <param name="keptDirectory">Where the data lives and stays after disposal.</param>
-    public IntegrationFixture(string keptDirectory)
+    private IntegrationFixture(string keptDirectory)
     {
         _dataDirectory = Directory.CreateDirectory(keptDirectory).FullName;
     }
+
+    /// <summary>Dependencies whose data lives in <paramref name="directory"/> and stays there after disposal.</summary>
+    public static IntegrationFixture Kept(string directory) => new(directory);
 
     public LocalKeyVaultEndpoints KeyVault => Started(_keyVault).Endpoints;
 
