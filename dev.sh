@@ -5,7 +5,7 @@
 #   run              as up, then build and run the service host in the foreground (Ctrl-C stops it)
 #   down             stop what `up` started
 #   test             setup, then run every test tier (unit, integration, end-to-end)
-#   bench <name> ..  run a benchmark: crypto, provision, rotate N [limit per 10 s]
+#   bench <name> ..  run a benchmark: crypto, provision, rotate N [limit per 10 s], create N
 #   cmk <args> ..    build and run the cmk command line (with .dev/env's endpoints and identities), e.g. ./dev.sh cmk resource list
 set -euo pipefail
 # cmk resolves the files it is given (--file, --body @...) from where it was called.
@@ -252,7 +252,7 @@ cmd_test() {
 }
 
 cmd_bench() {
-  local name=${1:?usage: ./dev.sh bench <crypto|provision|rotate N>}; shift || true
+  local name=${1:?usage: ./dev.sh bench <crypto|provision|rotate N|create N>}; shift || true
   dotnet build bench/CmkFunctions.Bench -c Release --nologo -v quiet -clp:ErrorsOnly
   dotnet bench/CmkFunctions.Bench/bin/Release/net10.0/CmkFunctions.Bench.dll "$name" "$@"
 }

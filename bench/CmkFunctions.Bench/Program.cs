@@ -6,6 +6,7 @@ var benchmarks = new Dictionary<string, Func<int>>(StringComparer.Ordinal)
     ["crypto"] = CryptoBenchmark.Run,
     ["provision"] = ProvisionBenchmark.Run,
     ["rotate"] = () => RotateBenchmark.Run(args[1..]),
+    ["create"] = () => CreateBenchmark.Run(args[1..]),
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
