@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -7,7 +8,8 @@ namespace CmkFunctions.Workflows.Records;
 /// <summary>
 /// Resource records in the <c>resources</c> table, one entity per resource (partition <c>resource</c>, row key = name),
 /// its <see cref="ResourceState"/> as JSON. Every change is a read-modify-write under the entity's ETag, so two writers
-/// never lose each other's change. Listing reads one partition in pages.
+/// never lose each other's change; a change to a state this store returned starts from it, without reading it again.
+/// Listing reads one partition in pages.
 /// </summary>
 public sealed class ResourceRecords(TableServiceClient tables)
 {
@@ -16,6 +18,9 @@ public sealed class ResourceRecords(TableServiceClient tables)
     private const string StateProperty = "State";
 
     private readonly TableClient _table = tables.GetTableClient(TableName);
+
+    /// <summary>The ETag each state read or written here was stored under, for as long as someone holds the state.</summary>
+    private readonly ConditionalWeakTable<ResourceState, StrongBox<ETag>> _etags = [];
 
     public async Task EnsureTableAsync(CancellationToken cancellationToken = default) =>
         await _table.CreateIfNotExistsAsync(cancellationToken);
@@ -43,9 +48,28 @@ public sealed class ResourceRecords(TableServiceClient tables)
     /// there first. <paramref name="change"/> returns its input unchanged to write nothing. Returns the state as stored
     /// afterwards; null when the resource does not exist.
     /// </summary>
-    public async Task<ResourceState?> UpdateAsync(string name, Func<ResourceState, ResourceState> change, CancellationToken cancellationToken = default)
+    public Task<ResourceState?> UpdateAsync(string name, Func<ResourceState, ResourceState> change, CancellationToken cancellationToken = default) =>
+        UpdateAsync(name, change, read: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="UpdateAsync(string, Func{ResourceState, ResourceState}, CancellationToken)"/>, trying the change on
+    /// <paramref name="read"/> (a state of this resource this store returned) first: when the stored entity is still the
+    /// one read, that saves reading it again. A change that writes nothing, or a stale <paramref name="read"/>, is
+    /// decided on the stored state as read now.
+    /// </summary>
+    public async Task<ResourceState?> UpdateAsync(
+        string name, Func<ResourceState, ResourceState> change, ResourceState? read, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
+        if (read is not null && read.Spec.Name == name && _etags.TryGetValue(read, out var etag))
+        {
+            var next = change(read);
+            if (!ReferenceEquals(next, read) && await TryReplaceAsync(next, etag.Value, cancellationToken))
+            {
+                return next;
+            }
+        }
+
         while (true)
         {
             if (await ReadAsync(name, cancellationToken) is not { } stored)
@@ -54,19 +78,9 @@ public sealed class ResourceRecords(TableServiceClient tables)
             }
 
             var next = change(stored.State);
-            if (ReferenceEquals(next, stored.State))
+            if (ReferenceEquals(next, stored.State) || await TryReplaceAsync(next, stored.ETag, cancellationToken))
             {
                 return next;
-            }
-
-            try
-            {
-                await _table.UpdateEntityAsync(ToEntity(next), stored.ETag, TableUpdateMode.Replace, cancellationToken);
-                return next;
-            }
-            catch (RequestFailedException exception) when (exception.Status is 412 or 404)
-            {
-                // Changed or deleted since it was read: read it again.
             }
         }
     }
@@ -95,7 +109,33 @@ public sealed class ResourceRecords(TableServiceClient tables)
         }
 
         var entity = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, name, cancellationToken: cancellationToken);
-        return entity.HasValue ? (FromEntity(entity.Value!), entity.Value!.ETag) : null;
+        if (!entity.HasValue)
+        {
+            return null;
+        }
+
+        var state = FromEntity(entity.Value!);
+        _etags.AddOrUpdate(state, new StrongBox<ETag>(entity.Value!.ETag));
+        return (state, entity.Value!.ETag);
+    }
+
+    /// <summary>Replaces the entity if it is still stored under <paramref name="etag"/>; false when it changed or is gone.</summary>
+    private async Task<bool> TryReplaceAsync(ResourceState next, ETag etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await _table.UpdateEntityAsync(ToEntity(next), etag, TableUpdateMode.Replace, cancellationToken);
+            if (response.Headers.ETag is { } stored)
+            {
+                _etags.AddOrUpdate(next, new StrongBox<ETag>(stored));
+            }
+
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status is 412 or 404)
+        {
+            return false;
+        }
     }
 
     private static TableEntity ToEntity(ResourceState state) =>
