@@ -7,6 +7,7 @@ var benchmarks = new Dictionary<string, Func<int>>(StringComparer.Ordinal)
     ["crypto"] = CryptoBenchmark.Run,
     ["provision"] = ProvisionBenchmark.Run,
     ["rotate"] = () => RotateBenchmark.Run(args[1..]),
+    ["create"] = () => CreateBenchmark.Run(args[1..]),
     ["report"] = () => ReportCommand.Run(args[1..]),
 };
 

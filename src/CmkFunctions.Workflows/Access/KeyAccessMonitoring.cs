@@ -1,5 +1,5 @@
-using CmkFunctions.Workflows.Api;
 using CmkFunctions.Workflows.Records;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
 namespace CmkFunctions.Workflows.Access;
@@ -17,9 +17,19 @@ public static class KeyAccessMonitoring
         return $"health-{state.Spec.Name}-{state.CreatedAt.UtcTicks}";
     }
 
-    /// <summary>Schedules the health check of a resource just stored; called once, when it is created.</summary>
-    public static Task StartAsync(DurableTaskClient client, ResourceState state, TimeSpan interval) =>
-        ResourceOperations.StartAsync<KeyAccessMonitorOrchestrator>(client, InstanceIdOf(state), new KeyAccessMonitorInput(state.Spec.Name, state.CreatedAt, interval));
+    /// <summary>
+    /// Schedules the health check of a resource just stored; called once, when it is created. The first round runs one
+    /// <paramref name="interval"/> after creation: until the creation has wrapped the resource key there is nothing to check.
+    /// </summary>
+    public static Task StartAsync(DurableTaskClient client, ResourceState state, TimeSpan interval)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(state);
+        return client.ScheduleNewOrchestrationInstanceAsync(
+            new TaskName(WorkflowCatalog.NameOf(typeof(KeyAccessMonitorOrchestrator))),
+            new KeyAccessMonitorInput(state.Spec.Name, state.CreatedAt, interval),
+            new StartOrchestrationOptions { InstanceId = InstanceIdOf(state), StartAt = state.CreatedAt + interval });
+    }
 }
 
 /// <summary>The resource a health check watches: the one of that name created at <paramref name="CreatedAt"/>.</summary>

@@ -41,7 +41,7 @@ public static class ResourcesApi
             return unreadable!;
         }
 
-        if (await records.GetAsync(name, cancellationToken) is { } existing)
+        if (await RouteResource.ReadAsync(http) is { } existing)
         {
             return Problems.ResourceExists(name, existing.ProvisioningState.ToString());
         }
@@ -79,7 +79,7 @@ public static class ResourcesApi
     {
         ArgumentNullException.ThrowIfNull(http);
         var name = http.Name();
-        return await http.RequestServices.GetRequiredService<ResourceRecords>().GetAsync(name, http.RequestAborted) is { } state
+        return await RouteResource.ReadAsync(http) is { } state
             ? TypedResults.Ok(ResourceView.From(state))
             : Problems.ResourceNotFound(name);
     }

@@ -15,8 +15,17 @@ public sealed class DiskStore(BlobContainerClient container)
 {
     private const int DeleteConcurrency = 16;
 
-    public async Task EnsureContainerAsync(CancellationToken cancellationToken) =>
-        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+    private volatile bool _containerExists;
+
+    /// <summary>Creates the container unless this store has seen it exist: once per process, not once per plan.</summary>
+    public async Task EnsureContainerAsync(CancellationToken cancellationToken)
+    {
+        if (!_containerExists)
+        {
+            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            _containerExists = true;
+        }
+    }
 
     /// <summary>The disk's metadata; null when it has none yet.</summary>
     /// <exception cref="DiskIntegrityException">The stored metadata is not valid metadata.</exception>

@@ -67,7 +67,7 @@ public sealed class WrapResourceKey(
             ResourceKey = StoredResourceKey.From(wrapped),
             ActiveKeyId = wrapped.KeyId,
             KeyWraps = current.KeyWraps.Add(new KeyWrapRecord { KeyId = wrapped.KeyId, At = time.GetUtcNow(), Trigger = KeyWrapTrigger.Creation }),
-        });
+        }, state);
         logger.LogInformation("Resource {Resource}: resource key wrapped by {KeyId}; provisioning disks.", spec.Name, wrapped.KeyId);
         return wrapped.KeyId;
     }

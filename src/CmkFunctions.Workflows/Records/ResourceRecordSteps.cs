@@ -16,10 +16,13 @@ public static class ResourceRecordSteps
             : throw new OperationSupersededException(step, state?.OperationId);
     }
 
-    /// <summary>Applies <paramref name="change"/> while the record names the step's operation.</summary>
+    /// <summary>
+    /// Applies <paramref name="change"/> while the record names the step's operation, trying it on <paramref name="read"/>
+    /// (the state the step read) first.
+    /// </summary>
     /// <exception cref="OperationSupersededException">The resource is gone or runs another operation now.</exception>
     public static async Task<ResourceState> UpdateForStepAsync(
-        this ResourceRecords records, ResourceStep step, Func<ResourceState, ResourceState> change, CancellationToken cancellationToken = default)
+        this ResourceRecords records, ResourceStep step, Func<ResourceState, ResourceState> change, ResourceState? read = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(step);
@@ -28,7 +31,7 @@ public static class ResourceRecordSteps
         {
             current = state.OperationId;
             return state.OperationId == step.OperationId ? change(state) : state;
-        }, cancellationToken);
+        }, read, cancellationToken);
         return updated is not null && current == step.OperationId ? updated : throw new OperationSupersededException(step, current);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -8,7 +9,8 @@ namespace CmkFunctions.Workflows.Records;
 /// Resource records in the <c>resources</c> table, one entity per resource (partition <c>resource</c>, row key = name),
 /// its <see cref="ResourceState"/> as JSON and its owner's tenant as its own property, so a tenant's resources are listed
 /// by a query the table filters. Every change is a read-modify-write under the entity's ETag, so two writers never lose
-/// each other's change; changes to many records go in transactions of up to 100.
+/// each other's change; a change to a state this store returned starts from it, without reading it again, and changes
+/// to many such states go in transactions of up to 100.
 /// </summary>
 public sealed class ResourceRecords(TableServiceClient tables)
 {
@@ -21,6 +23,9 @@ public sealed class ResourceRecords(TableServiceClient tables)
     private const int TransactionSize = 100;
 
     private readonly TableClient _table = tables.GetTableClient(TableName);
+
+    /// <summary>The ETag each state read or written here was stored under, for as long as someone holds the state.</summary>
+    private readonly ConditionalWeakTable<ResourceState, StrongBox<ETag>> _etags = [];
 
     public async Task EnsureTableAsync(CancellationToken cancellationToken = default) =>
         await _table.CreateIfNotExistsAsync(cancellationToken);
@@ -48,78 +53,28 @@ public sealed class ResourceRecords(TableServiceClient tables)
     /// there first. <paramref name="change"/> returns its input unchanged to write nothing. Returns the state as stored
     /// afterwards; null when the resource does not exist.
     /// </summary>
-    public async Task<ResourceState?> UpdateAsync(string name, Func<ResourceState, ResourceState> change, CancellationToken cancellationToken = default) =>
-        (await UpdateStoredAsync(name, change, cancellationToken))?.State;
-
-    /// <summary>Each named record as stored, with the ETag it was read with; absent names are left out.</summary>
-    public async Task<IReadOnlyDictionary<string, StoredRecord>> ReadManyAsync(IEnumerable<string> names, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(names);
-        var read = await Task.WhenAll(names.Distinct(StringComparer.Ordinal).Select(name => ReadAsync(name, cancellationToken)));
-        return read.OfType<StoredRecord>().ToDictionary(record => record.State.Spec.Name, StringComparer.Ordinal);
-    }
+    public Task<ResourceState?> UpdateAsync(string name, Func<ResourceState, ResourceState> change, CancellationToken cancellationToken = default) =>
+        UpdateAsync(name, change, read: null, cancellationToken);
 
     /// <summary>
-    /// <see cref="UpdateAsync"/> for many records read by <see cref="ReadManyAsync"/>: the changes are written in
-    /// transactions under the ETags they were read with; a transaction that meets another writer's change is redone record
-    /// by record, each read again. Returns each record as stored afterwards (records that no longer exist are left out).
+    /// As <see cref="UpdateAsync(string, Func{ResourceState, ResourceState}, CancellationToken)"/>, trying the change on
+    /// <paramref name="read"/> (a state of this resource this store returned) first: when the stored entity is still the
+    /// one read, that saves reading it again. A change that writes nothing, or a stale <paramref name="read"/>, is
+    /// decided on the stored state as read now.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, StoredRecord>> UpdateManyAsync(
-        IEnumerable<StoredRecord> stored, Func<ResourceState, ResourceState> change, CancellationToken cancellationToken = default)
+    public async Task<ResourceState?> UpdateAsync(
+        string name, Func<ResourceState, ResourceState> change, ResourceState? read, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(change);
-        var after = new Dictionary<string, StoredRecord>(StringComparer.Ordinal);
-        foreach (var chunk in stored.Chunk(TransactionSize))
+        if (read is not null && read.Spec.Name == name && _etags.TryGetValue(read, out var etag))
         {
-            var changed = new List<(StoredRecord Before, ResourceState Next)>();
-            foreach (var record in chunk)
+            var next = change(read);
+            if (!ReferenceEquals(next, read) && await TryReplaceAsync(next, etag.Value, cancellationToken))
             {
-                var next = change(record.State);
-                if (ReferenceEquals(next, record.State))
-                {
-                    after[record.State.Spec.Name] = record;
-                }
-                else
-                {
-                    changed.Add((record, next));
-                }
-            }
-
-            foreach (var written in await WriteTogetherAsync(changed, change, cancellationToken))
-            {
-                after[written.State.Spec.Name] = written;
+                return next;
             }
         }
 
-        return after;
-    }
-
-    private async Task<IEnumerable<StoredRecord>> WriteTogetherAsync(
-        List<(StoredRecord Before, ResourceState Next)> changed, Func<ResourceState, ResourceState> change, CancellationToken cancellationToken)
-    {
-        if (changed.Count == 0)
-        {
-            return [];
-        }
-
-        try
-        {
-            var actions = changed.Select(item => new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(item.Next), item.Before.ETag));
-            var responses = await _table.SubmitTransactionAsync(actions, cancellationToken);
-            return changed.Select((item, index) => new StoredRecord(item.Next, responses.Value[index].Headers.ETag ?? ETag.All));
-        }
-        catch (TableTransactionFailedException)
-        {
-            // Another writer changed one of them since it was read: each is read again and changed on its own.
-            var redone = await Task.WhenAll(changed.Select(item => UpdateStoredAsync(item.Before.State.Spec.Name, change, cancellationToken)));
-            return redone.OfType<StoredRecord>();
-        }
-    }
-
-    private async Task<StoredRecord?> UpdateStoredAsync(string name, Func<ResourceState, ResourceState> change, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(change);
         while (true)
         {
             if (await ReadAsync(name, cancellationToken) is not { } stored)
@@ -128,20 +83,89 @@ public sealed class ResourceRecords(TableServiceClient tables)
             }
 
             var next = change(stored.State);
-            if (ReferenceEquals(next, stored.State))
+            if (ReferenceEquals(next, stored.State) || await TryReplaceAsync(next, stored.ETag, cancellationToken))
             {
-                return stored;
+                return next;
+            }
+        }
+    }
+
+    /// <summary>Each named record as stored; absent names are left out.</summary>
+    public async Task<IReadOnlyDictionary<string, ResourceState>> ReadManyAsync(IEnumerable<string> names, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var read = await Task.WhenAll(names.Distinct(StringComparer.Ordinal).Select(name => GetAsync(name, cancellationToken)));
+        return read.OfType<ResourceState>().ToDictionary(state => state.Spec.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// <see cref="UpdateAsync(string, Func{ResourceState, ResourceState}, CancellationToken)"/> for many states this store
+    /// returned: the changes are written in transactions under the ETags they were read with; a transaction that meets
+    /// another writer's change is redone record by record. Returns each record as stored afterwards (records that no
+    /// longer exist are left out).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, ResourceState>> UpdateManyAsync(
+        IEnumerable<ResourceState> read, Func<ResourceState, ResourceState> change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(change);
+        var after = new Dictionary<string, ResourceState>(StringComparer.Ordinal);
+        foreach (var chunk in read.Chunk(TransactionSize))
+        {
+            var changed = new List<(ResourceState Read, ResourceState Next, ETag ETag)>();
+            foreach (var state in chunk)
+            {
+                var next = change(state);
+                if (ReferenceEquals(next, state))
+                {
+                    after[state.Spec.Name] = state;
+                }
+                else if (_etags.TryGetValue(state, out var etag))
+                {
+                    changed.Add((state, next, etag.Value));
+                }
+                else if (await UpdateAsync(state.Spec.Name, change, cancellationToken) is { } alone)
+                {
+                    after[alone.Spec.Name] = alone;
+                }
             }
 
-            try
+            foreach (var written in await WriteTogetherAsync(changed, change, cancellationToken))
             {
-                var response = await _table.UpdateEntityAsync(ToEntity(next), stored.ETag, TableUpdateMode.Replace, cancellationToken);
-                return new StoredRecord(next, response.Headers.ETag ?? ETag.All);
+                after[written.Spec.Name] = written;
             }
-            catch (RequestFailedException exception) when (exception.Status is 412 or 404)
+        }
+
+        return after;
+    }
+
+    private async Task<IEnumerable<ResourceState>> WriteTogetherAsync(
+        List<(ResourceState Read, ResourceState Next, ETag ETag)> changed, Func<ResourceState, ResourceState> change, CancellationToken cancellationToken)
+    {
+        if (changed.Count == 0)
+        {
+            return [];
+        }
+
+        try
+        {
+            var actions = changed.Select(item => new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(item.Next), item.ETag));
+            var responses = await _table.SubmitTransactionAsync(actions, cancellationToken);
+            for (var i = 0; i < changed.Count; i++)
             {
-                // Changed or deleted since it was read: read it again.
+                if (responses.Value[i].Headers.ETag is { } stored)
+                {
+                    _etags.AddOrUpdate(changed[i].Next, new StrongBox<ETag>(stored));
+                }
             }
+
+            return changed.Select(item => item.Next);
+        }
+        catch (TableTransactionFailedException)
+        {
+            // Another writer changed one of them since it was read: each is read again and changed on its own.
+            var redone = await Task.WhenAll(changed.Select(item => UpdateAsync(item.Read.Spec.Name, change, cancellationToken)));
+            return redone.OfType<ResourceState>();
         }
     }
 
@@ -177,7 +201,7 @@ public sealed class ResourceRecords(TableServiceClient tables)
         }
     }
 
-    private async Task<StoredRecord?> ReadAsync(string name, CancellationToken cancellationToken)
+    private async Task<(ResourceState State, ETag ETag)?> ReadAsync(string name, CancellationToken cancellationToken)
     {
         if (!IsStorableName(name))
         {
@@ -185,7 +209,33 @@ public sealed class ResourceRecords(TableServiceClient tables)
         }
 
         var entity = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, name, cancellationToken: cancellationToken);
-        return entity.HasValue ? new StoredRecord(FromEntity(entity.Value!), entity.Value!.ETag) : null;
+        if (!entity.HasValue)
+        {
+            return null;
+        }
+
+        var state = FromEntity(entity.Value!);
+        _etags.AddOrUpdate(state, new StrongBox<ETag>(entity.Value!.ETag));
+        return (state, entity.Value!.ETag);
+    }
+
+    /// <summary>Replaces the entity if it is still stored under <paramref name="etag"/>; false when it changed or is gone.</summary>
+    private async Task<bool> TryReplaceAsync(ResourceState next, ETag etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await _table.UpdateEntityAsync(ToEntity(next), etag, TableUpdateMode.Replace, cancellationToken);
+            if (response.Headers.ETag is { } stored)
+            {
+                _etags.AddOrUpdate(next, new StrongBox<ETag>(stored));
+            }
+
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status is 412 or 404)
+        {
+            return false;
+        }
     }
 
     private static TableEntity ToEntity(ResourceState state)

@@ -36,16 +36,16 @@ public sealed class MoveFollowersToKeyVersion(
         ArgumentNullException.ThrowIfNull(input);
         var target = KeyVaultKeyIdentifier.Parse(input.Target.KeyId);
         var outcomes = input.ResourceNames.ToDictionary(name => name, _ => KeyMoveOutcome.NotFollowing, StringComparer.Ordinal);
-        var toMove = new List<StoredRecord>();
+        var toMove = new List<ResourceState>();
         foreach (var stored in (await records.ReadManyAsync(input.ResourceNames)).Values)
         {
-            if (Settled(stored.State, target, input.RotationId) is { } settled)
+            if (Settled(stored, target, input.RotationId) is { } settled)
             {
-                outcomes[stored.State.Spec.Name] = settled;
+                outcomes[stored.Spec.Name] = settled;
             }
-            else if (!await IsNewerThanActiveAsync(stored.State, target, input.Target.CreatedOn))
+            else if (!await IsNewerThanActiveAsync(stored, target, input.Target.CreatedOn))
             {
-                outcomes[stored.State.Spec.Name] = KeyMoveOutcome.AlreadyCurrent;
+                outcomes[stored.Spec.Name] = KeyMoveOutcome.AlreadyCurrent;
             }
             else
             {
@@ -63,7 +63,7 @@ public sealed class MoveFollowersToKeyVersion(
 
         var rewrapped = moves.Where(move => move.Rewrapped is not null).ToDictionary(move => move.Name, move => move.Rewrapped!, StringComparer.Ordinal);
         await SaveAsync(claimed, rewrapped, input, target, outcomes);
-        await ReleaseAsync(claimed.Values.Where(stored => !rewrapped.ContainsKey(stored.State.Spec.Name)), input.RotationId);
+        await ReleaseAsync(claimed.Values.Where(stored => !rewrapped.ContainsKey(stored.Spec.Name)), input.RotationId);
         return outcomes;
     }
 
@@ -123,8 +123,8 @@ public sealed class MoveFollowersToKeyVersion(
     }
 
     /// <summary>Succeeded to Updating with this rotation as the pending change, in one write per transaction; the records claimed.</summary>
-    private async Task<Dictionary<string, StoredRecord>> ClaimAsync(
-        List<StoredRecord> toMove, KeyVaultKeyIdentifier target, FollowerBatch input, Dictionary<string, KeyMoveOutcome> outcomes)
+    private async Task<Dictionary<string, ResourceState>> ClaimAsync(
+        List<ResourceState> toMove, KeyVaultKeyIdentifier target, FollowerBatch input, Dictionary<string, KeyMoveOutcome> outcomes)
     {
         var after = await records.UpdateManyAsync(toMove, current => Settled(current, target, input.RotationId) is not null || IsClaimedBy(current, input.RotationId)
             ? current
@@ -141,17 +141,17 @@ public sealed class MoveFollowersToKeyVersion(
                     RotationId = input.RotationId,
                 },
             });
-        var claimed = new Dictionary<string, StoredRecord>(StringComparer.Ordinal);
+        var claimed = new Dictionary<string, ResourceState>(StringComparer.Ordinal);
         foreach (var record in toMove)
         {
-            var name = record.State.Spec.Name;
-            if (after.TryGetValue(name, out var stored) && IsClaimedBy(stored.State, input.RotationId))
+            var name = record.Spec.Name;
+            if (after.TryGetValue(name, out var stored) && IsClaimedBy(stored, input.RotationId))
             {
                 claimed[name] = stored;
             }
             else
             {
-                outcomes[name] = after.TryGetValue(name, out var other) ? Settled(other.State, target, input.RotationId) ?? KeyMoveOutcome.Busy : KeyMoveOutcome.NotFollowing;
+                outcomes[name] = after.TryGetValue(name, out var other) ? Settled(other, target, input.RotationId) ?? KeyMoveOutcome.Busy : KeyMoveOutcome.NotFollowing;
             }
         }
 
@@ -159,9 +159,9 @@ public sealed class MoveFollowersToKeyVersion(
     }
 
     /// <summary>One claimed follower's re-wrap, written into its disks; its outcome instead when it cannot move now.</summary>
-    private async Task<(string Name, WrappedResourceKey? Rewrapped, KeyMoveOutcome? Outcome)> RewrapAsync(StoredRecord claimed, KeyVaultKeyIdentifier target, bool prove)
+    private async Task<(string Name, WrappedResourceKey? Rewrapped, KeyMoveOutcome? Outcome)> RewrapAsync(ResourceState claimed, KeyVaultKeyIdentifier target, bool prove)
     {
-        var state = claimed.State;
+        var state = claimed;
         var name = state.Spec.Name;
         var identity = Identity(claimed);
         try
@@ -187,7 +187,7 @@ public sealed class MoveFollowersToKeyVersion(
 
     /// <summary>The re-wrapped followers back to Succeeded on the new key, together; one changed meanwhile is reported by what it is now.</summary>
     private async Task SaveAsync(
-        Dictionary<string, StoredRecord> claimed,
+        Dictionary<string, ResourceState> claimed,
         Dictionary<string, WrappedResourceKey> rewrapped,
         FollowerBatch input,
         KeyVaultKeyIdentifier target,
@@ -207,7 +207,7 @@ public sealed class MoveFollowersToKeyVersion(
                 : current);
         foreach (var name in rewrapped.Keys)
         {
-            var after = saved.GetValueOrDefault(name)?.State;
+            var after = saved.GetValueOrDefault(name);
             var moved = after is not null && KeyVaultKeyIdentifier.TryCreate(after.ActiveKeyId, out var active) && active == target && !IsClaimedBy(after, input.RotationId);
             outcomes[name] = moved ? KeyMoveOutcome.Moved : Settled(after, target, input.RotationId) ?? KeyMoveOutcome.Busy;
             if (moved && input.Target.CreatedOn is { } created)
@@ -220,12 +220,12 @@ public sealed class MoveFollowersToKeyVersion(
     }
 
     /// <summary>Lets go of this rotation's claims that did not move: those resources are Succeeded on their old key again.</summary>
-    private async Task ReleaseAsync(IEnumerable<StoredRecord> unmoved, string rotationId) =>
+    private async Task ReleaseAsync(IEnumerable<ResourceState> unmoved, string rotationId) =>
         await records.UpdateManyAsync(unmoved, current => IsClaimedBy(current, rotationId)
             ? current.MovedTo(ProvisioningState.Succeeded) with { PendingKeyChange = null }
             : current);
 
-    private string Identity(StoredRecord stored) => stored.State.Spec.KeyClientId(options.Value)!;
+    private string Identity(ResourceState state) => state.Spec.KeyClientId(options.Value)!;
 
     private static bool IsClaimedBy(ResourceState state, string rotationId) =>
         state.ProvisioningState == ProvisioningState.Updating

@@ -65,6 +65,7 @@ public static class ApiGate
 
         var name = http.Name();
         var record = await http.RequestServices.GetRequiredService<ResourceRecords>().GetAsync(name, http.RequestAborted);
+        http.Features.Set(new RouteResource(record));
         if (record is null || caller.Owns(record.TenantId))
         {
             return null;

@@ -51,13 +51,14 @@ public sealed class EncryptChunkBatch(ResourceRecords records, DiskStore store, 
         }
 
         var created = await encryptor.EncryptAsync(batch, CancellationToken.None);
-        await RecordProgressAsync(input);
+        await RecordProgressAsync(input, state);
         return created;
     }
 
     /// <summary>One write per batch, once all its chunks are stored: the disk's progress holds the batch's run.</summary>
-    private Task<ResourceState> RecordProgressAsync(ChunkBatchStep input) =>
+    private Task<ResourceState> RecordProgressAsync(ChunkBatchStep input, ResourceState read) =>
         records.UpdateForStepAsync(
             new ResourceStep(input.ResourceName, input.OperationId),
-            state => state.WithDisk(input.DiskName, disk => disk.WithStored(input.OperationId, new ChunkRange(input.FirstChunk, input.ChunkCount))));
+            state => state.WithDisk(input.DiskName, disk => disk.WithStored(input.OperationId, new ChunkRange(input.FirstChunk, input.ChunkCount))),
+            read);
 }

@@ -50,11 +50,12 @@ public sealed class PlanDiskProvisioning(
                 continue;
             }
 
-            var metadata = await EnsureMetadataAsync(state, disk, resourceKey.ToWrapped(), identity);
-            disks.Add((disk, metadata.Header.Layout, await store.ListStoredChunksAsync(state.Spec.Name, disk.Name, metadata.Header.DekGeneration, CancellationToken.None)));
+            var (metadata, created) = await EnsureMetadataAsync(state, disk, resourceKey.ToWrapped(), identity);
+            var stored = created ? [] : await store.ListStoredChunksAsync(state.Spec.Name, disk.Name, metadata.Header.DekGeneration, CancellationToken.None);
+            disks.Add((disk, metadata.Header.Layout, stored));
         }
 
-        await RecordProgressAsync(input, disks.Where(disk => disk.Layout is not null).Select(disk => (disk.Disk.Name, disk.Layout!.ChunkSize, disk.Stored)));
+        await RecordProgressAsync(input, state, disks.Where(disk => disk.Layout is not null).Select(disk => (disk.Disk.Name, disk.Layout!.ChunkSize, disk.Stored)));
 
         var lanes = options.Value.WorkerConcurrency;
         var missing = disks.Sum(disk => disk.Layout is null ? 0 : disk.Layout.ChunkCount - disk.Stored.Count);
@@ -78,9 +79,9 @@ public sealed class PlanDiskProvisioning(
     public static long ChunksPerBatch(int chunkSize) => Math.Clamp(TargetBatchBytes / chunkSize, 1, MaxChunksPerBatch);
 
     /// <summary>One write for the whole plan: each disk's progress starts from what its listing found stored.</summary>
-    private Task<ResourceState> RecordProgressAsync(ResourceStep step, IEnumerable<(string Disk, int ChunkSize, HashSet<long> Stored)> disks) =>
+    private Task<ResourceState> RecordProgressAsync(ResourceStep step, ResourceState read, IEnumerable<(string Disk, int ChunkSize, HashSet<long> Stored)> disks) =>
         records.UpdateForStepAsync(step, current => disks.Aggregate(current, (state, disk) =>
-            state.WithDisk(disk.Disk, stored => stored with { Progress = DiskProgress.Planned(step.OperationId, disk.ChunkSize, disk.Stored) })));
+            state.WithDisk(disk.Disk, stored => stored with { Progress = DiskProgress.Planned(step.OperationId, disk.ChunkSize, disk.Stored) })), read);
 
     private async Task<ResourceState> EnsurePlatformResourceKeysAsync(ResourceStep step, ResourceState state)
     {
@@ -99,7 +100,7 @@ public sealed class PlanDiskProvisioning(
         {
             ResourceKey = current.ResourceKey ?? own,
             PlatformResourceKey = current.PlatformResourceKey ?? platform,
-        });
+        }, state);
     }
 
     private async Task<StoredResourceKey> NewPlatformWrappedKeyAsync()
@@ -108,24 +109,21 @@ public sealed class PlanDiskProvisioning(
         return StoredResourceKey.From(await platformKey.WrapAsync(resourceKey, CancellationToken.None));
     }
 
-    /// <summary>The disk's metadata as stored, created first (with a new DEK) when the disk has none.</summary>
-    private async Task<DiskMetadata> EnsureMetadataAsync(ResourceState state, DiskState disk, WrappedResourceKey resourceKey, string identity)
+    /// <summary>
+    /// The disk's metadata as stored: created (with a new DEK) unless the disk has some; <c>Created</c> when this call
+    /// stored it, so no chunk of its DEK generation can be stored yet.
+    /// </summary>
+    private async Task<(DiskMetadata Metadata, bool Created)> EnsureMetadataAsync(ResourceState state, DiskState disk, WrappedResourceKey resourceKey, string identity)
     {
         var name = state.Spec.Name;
-        var metadata = await store.ReadMetadataAsync(name, disk.Name, CancellationToken.None);
-        if (metadata is null)
-        {
-            var header = DiskHeader.Create(Guid.NewGuid(), disk.SizeBytes, options.Value.ChunkSizeBytes);
-            using var dataEncryptionKey = DataEncryptionKey.Generate();
-            var wrapped = await keys.WrapDataEncryptionKeyAsync(dataEncryptionKey, header, resourceKey, identity, CancellationToken.None);
-            var created = new DiskMetadata(header, wrapped, resourceKey);
-            metadata = await store.TryCreateMetadataAsync(name, disk.Name, created, CancellationToken.None)
-                ? created
-                : await store.ReadMetadataAsync(name, disk.Name, CancellationToken.None);
-        }
-
+        var header = DiskHeader.Create(Guid.NewGuid(), disk.SizeBytes, options.Value.ChunkSizeBytes);
+        using var dataEncryptionKey = DataEncryptionKey.Generate();
+        var wrapped = await keys.WrapDataEncryptionKeyAsync(dataEncryptionKey, header, resourceKey, identity, CancellationToken.None);
+        var fresh = new DiskMetadata(header, wrapped, resourceKey);
+        var created = await store.TryCreateMetadataAsync(name, disk.Name, fresh, CancellationToken.None);
+        var metadata = created ? fresh : await store.ReadMetadataAsync(name, disk.Name, CancellationToken.None);
         return metadata?.Header.Length == disk.SizeBytes
-            ? metadata
+            ? (metadata, created)
             : throw new InvalidOperationException($"Disk '{disk.Name}' of resource '{name}' has stored metadata for {metadata?.Header.Length} bytes, not {disk.SizeBytes}.");
     }
 }

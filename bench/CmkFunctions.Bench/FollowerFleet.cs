@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using CmkFunctions.Core.Keys;
+using CmkFunctions.Testing;
+
+namespace CmkFunctions.Bench;
+
+/// <summary>
+/// N HPC Caches (one 64 KiB disk each) following one versionless key through a user-assigned identity that already has
+/// wrap/unwrap access: created through <c>PUT /api/resources/{name}</c>, a bounded number at a time, then watched until
+/// each has finished (Succeeded or Failed).
+/// </summary>
+internal sealed class FollowerFleet(HostProcess host, IntegrationFixture fixture, IReadOnlyList<string> names, string vault, KeyVaultKeyIdentifier key, string identityClientId)
+{
+    /// <summary>How many creation requests are in flight at once.</summary>
+    public const int Concurrency = 16;
+
+    public const long DiskSizeBytes = 65536;
+
+    /// <summary>Listing N resources costs the store as much as a creation step; once a second leaves it to the creations.</summary>
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    public IReadOnlyList<string> Names => names;
+
+    /// <summary>Sends every creation request; fails on the first one not accepted.</summary>
+    public Task CreateAsync() =>
+        Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (name, token) =>
+        {
+            using var response = await host.Http.PutAsJsonAsync(new Uri($"/api/resources/{name}", UriKind.Relative), Body(), token);
+            response.EnsureSuccessStatusCode();
+        });
+
+    /// <summary>Polls the resource list until every resource of the fleet has finished or the time is up; how many succeeded.</summary>
+    public async Task<int> WaitUntilFinishedAsync(TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var states = await ProvisioningStatesAsync();
+            var succeeded = states.Count(state => state == "Succeeded");
+            if (succeeded + states.Count(state => state == "Failed") == names.Count || clock.Elapsed >= timeout)
+            {
+                return succeeded;
+            }
+
+            await Task.Delay(PollInterval);
+        }
+    }
+
+    /// <summary>The provisioning state of each resource of the fleet the list shows, following its pages.</summary>
+    private async Task<List<string>> ProvisioningStatesAsync()
+    {
+        var wanted = names.ToHashSet(StringComparer.Ordinal);
+        var states = new List<string>();
+        Uri? page = new("/api/resources", UriKind.Relative);
+        while (page is not null)
+        {
+            var list = await host.Http.GetFromJsonAsync<JsonNode>(page);
+            states.AddRange(list!["value"]!.AsArray()
+                .Where(resource => wanted.Contains(resource!["name"]!.GetValue<string>()))
+                .Select(resource => resource!["provisioningState"]!.GetValue<string>()));
+            page = list["nextLink"]?.GetValue<string>() is { } next ? new Uri(next, UriKind.RelativeOrAbsolute) : null;
+        }
+
+        return states;
+    }
+
+    private JsonObject Body() => new()
+    {
+        ["kind"] = "hpc-cache",
+        ["region"] = "eastus",
+        ["subscriptionId"] = fixture.KeyVault.SubscriptionId,
+        ["encryption"] = new JsonObject
+        {
+            ["keySource"] = "Microsoft.KeyVault",
+            ["keyUri"] = key.VersionlessId.ToString(),
+            ["identity"] = new JsonObject { ["type"] = "user", ["clientId"] = identityClientId },
+            ["keyVaultResourceId"] = fixture.KeyVault.VaultResourceId(vault),
+        },
+        ["disks"] = new JsonArray(new JsonObject { ["name"] = "cache0", ["kind"] = "data", ["sizeBytes"] = DiskSizeBytes }),
+    };
+}
