@@ -7,11 +7,12 @@ using CmkFunctions.Testing;
 namespace CmkFunctions.Bench;
 
 /// <summary>
-/// N HPC Caches (one 64 KiB disk each) following one versionless key through a user-assigned identity that already has
-/// wrap/unwrap access: created through <c>PUT /api/resources/{name}</c>, a bounded number at a time, then watched until
+/// N HPC Caches (one 64 KiB disk each, filled from <c>source</c> when one is given) following one versionless key through a
+/// user-assigned identity that already has wrap/unwrap access: created through <c>PUT /api/resources/{name}</c>, a bounded number at a time, then watched until
 /// each has finished (Succeeded or Failed).
 /// </summary>
-internal sealed class FollowerFleet(HostProcess host, IntegrationFixture fixture, IReadOnlyList<string> names, string vault, KeyVaultKeyIdentifier key, string identityClientId)
+internal sealed class FollowerFleet(
+    HostProcess host, IntegrationFixture fixture, IReadOnlyList<string> names, string vault, KeyVaultKeyIdentifier key, string identityClientId, Uri? source = null)
 {
     /// <summary>How many creation requests are in flight at once.</summary>
     public const int Concurrency = 16;
@@ -78,6 +79,17 @@ internal sealed class FollowerFleet(HostProcess host, IntegrationFixture fixture
             ["identity"] = new JsonObject { ["type"] = "user", ["clientId"] = identityClientId },
             ["keyVaultResourceId"] = fixture.KeyVault.VaultResourceId(vault),
         },
-        ["disks"] = new JsonArray(new JsonObject { ["name"] = "cache0", ["kind"] = "data", ["sizeBytes"] = DiskSizeBytes }),
+        ["disks"] = new JsonArray(Disk()),
     };
+
+    private JsonObject Disk()
+    {
+        var disk = new JsonObject { ["name"] = "cache0", ["kind"] = "data", ["sizeBytes"] = DiskSizeBytes };
+        if (source is not null)
+        {
+            disk["sourceUri"] = source.ToString();
+        }
+
+        return disk;
+    }
 }

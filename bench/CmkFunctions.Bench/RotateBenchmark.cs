@@ -24,10 +24,9 @@ internal static class RotateBenchmark
 {
     private const string Vault = "cmkdemo";
     private const string Secret = "bench-rotate-secret";
-    private const int CreateConcurrency = 16;
     private const int ReadConcurrency = 16;
     private const int WindowSeconds = 10;
-    private const int DiskSize = 65536;
+    private const int DiskSize = (int)FollowerFleet.DiskSizeBytes;
     private const int ProbeOperations = 2;
 
     /// <summary>Key Vault's RSA-2048 software-key limit per vault per 10 s for wrap/unwrap.</summary>
@@ -125,13 +124,14 @@ internal static class RotateBenchmark
 
         var fleet = new Fleet(key.Name, [.. Enumerable.Range(0, count).Select(index => string.Create(CultureInfo.InvariantCulture, $"rot-{index:D5}"))], content);
         var created = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(fleet.Names, new ParallelOptions { MaxDegreeOfParallelism = CreateConcurrency }, async (name, token) =>
+        var followers = new FollowerFleet(host, fixture, fleet.Names, Vault, key, identity.ClientId, source.Uri);
+        await followers.CreateAsync();
+        var succeeded = await followers.WaitUntilFinishedAsync(TimeSpan.FromMinutes(15 + (count / 100)));
+        if (succeeded != count)
         {
-            using var response = await host.Http.PutAsJsonAsync(
-                new Uri($"/api/resources/{name}", UriKind.Relative), Body(fixture, key.VersionlessId, identity.ClientId, source.Uri), token);
-            response.EnsureSuccessStatusCode();
-        });
-        await WaitUntilAsync(host, fleet.Names, resource => resource["provisioningState"]!.GetValue<string>() == "Succeeded", TimeSpan.FromMinutes(15 + (count / 100)));
+            throw new InvalidOperationException($"{count - succeeded} of {count} followers were not created.");
+        }
+
         Console.WriteLine(Invariant($"created {count} followers in {created.Elapsed.TotalSeconds:F1}s; kept in {Path.GetDirectoryName(file)}"));
         await File.WriteAllBytesAsync(file, JsonSerializer.SerializeToUtf8Bytes(fleet));
         return fleet;
@@ -152,41 +152,6 @@ internal static class RotateBenchmark
             }
         });
         return intact;
-    }
-
-    private static JsonObject Body(IntegrationFixture fixture, Uri keyUri, string clientId, Uri source) => new()
-    {
-        ["kind"] = "hpc-cache",
-        ["region"] = "eastus",
-        ["subscriptionId"] = fixture.KeyVault.SubscriptionId,
-        ["encryption"] = new JsonObject
-        {
-            ["keySource"] = "Microsoft.KeyVault",
-            ["keyUri"] = keyUri.ToString(),
-            ["identity"] = new JsonObject { ["type"] = "user", ["clientId"] = clientId },
-            ["keyVaultResourceId"] = fixture.KeyVault.VaultResourceId(Vault),
-        },
-        ["disks"] = new JsonArray(new JsonObject { ["name"] = "cache0", ["kind"] = "data", ["sizeBytes"] = DiskSize, ["sourceUri"] = source.ToString() }),
-    };
-
-    /// <summary>Polls the resource list until every named resource meets <paramref name="condition"/> or the time is up; how many did.</summary>
-    private static async Task<int> WaitUntilAsync(HostProcess host, IReadOnlyCollection<string> names, Func<JsonNode, bool> condition, TimeSpan timeout)
-    {
-        var wanted = names.ToHashSet(StringComparer.Ordinal);
-        var deadline = Stopwatch.StartNew();
-        var met = 0;
-        while (deadline.Elapsed < timeout)
-        {
-            met = (await ListAsync(host)).Count(resource => wanted.Contains(resource["name"]!.GetValue<string>()) && condition(resource));
-            if (met == wanted.Count)
-            {
-                return met;
-            }
-
-            await Task.Delay(TimeSpan.FromSeconds(1));
-        }
-
-        return met;
     }
 
     /// <summary>Every resource, following <c>nextLink</c> from page to page.</summary>
