@@ -7,10 +7,10 @@ namespace CmkFunctions.Host.Tests.Rotation;
 /// <summary>
 /// Two hosts of one deployment (one task hub, each running one activity at a time, so both take batches) rotate one
 /// key's followers while the local Key Vault throttles like Key Vault at a limit the rotation needs two windows for:
-/// they pace themselves together, so the vault refuses nothing, and every follower moves with its data intact.
+/// they pace themselves together, so the vault refuses nothing, and every follower moves with its data intact. Its own
+/// Azurite and local Key Vault: no other host takes turns at this vault's pace meanwhile.
 /// </summary>
-[Collection(HostTestFixture.Collection)]
-public sealed class SharedPaceTests(HostTestFixture fixture)
+public sealed class SharedPaceTests(IntegrationFixture integration) : IClassFixture<IntegrationFixture>
 {
     private const int Followers = 16;
 
@@ -28,22 +28,22 @@ public sealed class SharedPaceTests(HostTestFixture fixture)
         ["Cmk__KeyVaultPace"] = "0.003",
     };
 
-    private readonly DiskScenario _scenario = new(fixture.Integration);
+    private readonly DiskScenario _scenario = new(integration);
 
-    private LocalKeyVaultAdmin Admin => fixture.Integration.Admin;
+    private LocalKeyVaultAdmin Admin => integration.Admin;
 
     [Fact]
     public async Task TwoHostsRotatingOneKeyStayWithinTheVaultsLimitAndMoveEveryFollower()
     {
         var taskHub = TestNames.Unique("shared-pace");
-        await using var first = await SubscribedHost.StartAsync(fixture.Integration, settings: OneActivityAtATime, taskHub: taskHub);
+        await using var first = await SubscribedHost.StartAsync(integration, settings: OneActivityAtATime, taskHub: taskHub);
         var settings = new Dictionary<string, string>(HostTestFixture.FastSettings);
         foreach (var (name, value) in OneActivityAtATime)
         {
             settings[name] = value;
         }
 
-        await using var second = await HostProcess.StartAsync(fixture.Integration, taskHub, settings, name: "second host");
+        await using var second = await HostProcess.StartAsync(integration, taskHub, settings, name: "second host");
         var key = await _scenario.GrantedKeyAsync();
         var content = DiskScenario.RandomBytes(65536 + 5);
         var source = await _scenario.UploadSourceAsync(content);
