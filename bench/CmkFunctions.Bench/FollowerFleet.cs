@@ -49,23 +49,24 @@ internal sealed class FollowerFleet(
         }
     }
 
-    /// <summary>The provisioning state of each resource of the fleet the list shows, following its pages.</summary>
-    private async Task<List<string>> ProvisioningStatesAsync()
+    /// <summary>Each of the named resources the host's list shows, following its pages.</summary>
+    public static async Task<List<JsonNode>> ListAsync(HostProcess host, IEnumerable<string> names)
     {
         var wanted = names.ToHashSet(StringComparer.Ordinal);
-        var states = new List<string>();
+        var resources = new List<JsonNode>();
         Uri? page = new("/api/resources", UriKind.Relative);
         while (page is not null)
         {
             var list = await host.Http.GetFromJsonAsync<JsonNode>(page);
-            states.AddRange(list!["value"]!.AsArray()
-                .Where(resource => wanted.Contains(resource!["name"]!.GetValue<string>()))
-                .Select(resource => resource!["provisioningState"]!.GetValue<string>()));
+            resources.AddRange(list!["value"]!.AsArray().Select(resource => resource!).Where(resource => wanted.Contains(resource["name"]!.GetValue<string>())));
             page = list["nextLink"]?.GetValue<string>() is { } next ? new Uri(next, UriKind.RelativeOrAbsolute) : null;
         }
 
-        return states;
+        return resources;
     }
+
+    private async Task<List<string>> ProvisioningStatesAsync() =>
+        [.. (await ListAsync(host, names)).Select(resource => resource["provisioningState"]!.GetValue<string>())];
 
     private JsonObject Body() => new()
     {

@@ -140,7 +140,7 @@ internal static class RotateBenchmark
     /// <summary>How many followers are on <paramref name="keyId"/> with their disk reading back as its source.</summary>
     private static async Task<int> CountIntactAsync(HostProcess host, Fleet fleet, string keyId)
     {
-        var onKey = (await ListAsync(host)).Where(resource => resource["encryption"]!["activeKeyId"]?.GetValue<string>() == keyId)
+        var onKey = (await FollowerFleet.ListAsync(host, fleet.Names)).Where(resource => resource["encryption"]!["activeKeyId"]?.GetValue<string>() == keyId)
             .Select(resource => resource["name"]!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
         var intact = 0;
         await Parallel.ForEachAsync(fleet.Names.Where(onKey.Contains), new ParallelOptions { MaxDegreeOfParallelism = ReadConcurrency }, async (name, token) =>
@@ -152,20 +152,6 @@ internal static class RotateBenchmark
             }
         });
         return intact;
-    }
-
-    /// <summary>Every resource, following <c>nextLink</c> from page to page.</summary>
-    private static async Task<List<JsonNode>> ListAsync(HostProcess host)
-    {
-        var resources = new List<JsonNode>();
-        for (Uri? page = new("/api/resources", UriKind.Relative); page is not null;)
-        {
-            var list = await host.Http.GetFromJsonAsync<JsonNode>(page);
-            resources.AddRange(list!["value"]!.AsArray().Select(resource => resource!));
-            page = list["nextLink"]?.GetValue<string>() is { } next ? new Uri(next) : null;
-        }
-
-        return resources;
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -22,17 +22,12 @@ public sealed class KeyVaultPacer(PaceLedger ledger, IOptions<RotationOptions> o
     public Task WaitTurnAsync(Uri vaultUri, int limitPerWindow, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(vaultUri);
-        return _vaults.GetOrAdd(vaultUri.Authority, vault => new VaultQueue(this, vault)).EnqueueAsync(PaceWindow.CostOf(limitPerWindow), cancellationToken);
+        return _vaults.GetOrAdd(vaultUri.Authority, vault => new VaultQueue(vault, ledger, () => (int)(PaceWindow.Budget * options.Value.KeyVaultPace), logger))
+            .EnqueueAsync(PaceWindow.CostOf(limitPerWindow), cancellationToken);
     }
 
-    private int Cap => (int)(PaceWindow.Budget * options.Value.KeyVaultPace);
-
-    private PaceLedger Ledger => ledger;
-
-    private ILogger Logger => logger;
-
     /// <summary>A vault's callers in arrival order, and the one loop that takes turns for them while any wait.</summary>
-    private sealed class VaultQueue(KeyVaultPacer pacer, string vault)
+    private sealed class VaultQueue(string vault, PaceLedger ledger, Func<int> cap, ILogger logger)
     {
         private readonly Lock _gate = new();
         private readonly Queue<(TaskCompletionSource Turn, int Cost)> _waiting = new();
@@ -58,10 +53,9 @@ public sealed class KeyVaultPacer(PaceLedger ledger, IOptions<RotationOptions> o
         {
             while (Waiting() is { } costs)
             {
-                var cap = pacer.Cap;
                 try
                 {
-                    var (taken, wait) = await pacer.Ledger.TakeAsync(vault, cap, costs[0], free => Prefix(costs, free), CancellationToken.None);
+                    var (taken, wait) = await ledger.TakeAsync(vault, cap(), costs[0], free => Prefix(costs, free), CancellationToken.None);
                     if (taken > 0)
                     {
                         Release(taken);
@@ -73,7 +67,7 @@ public sealed class KeyVaultPacer(PaceLedger ledger, IOptions<RotationOptions> o
                 }
                 catch (RequestFailedException exception)
                 {
-                    pacer.Logger.LogWarning(exception, "Vault {Vault}: the pace ledger did not answer; Key Vault calls wait.", vault);
+                    logger.LogWarning(exception, "Vault {Vault}: the pace ledger did not answer; Key Vault calls wait.", vault);
                     await Task.Delay(StorageRetry);
                 }
             }

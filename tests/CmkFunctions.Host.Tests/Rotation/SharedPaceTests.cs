@@ -10,6 +10,7 @@ namespace CmkFunctions.Host.Tests.Rotation;
 /// they pace themselves together, so the vault refuses nothing, and every follower moves with its data intact. Its own
 /// Azurite and local Key Vault: no other host takes turns at this vault's pace meanwhile.
 /// </summary>
+[Collection(StorageHeavyTests.Collection)]
 public sealed class SharedPaceTests(IntegrationFixture integration) : IClassFixture<IntegrationFixture>
 {
     private const int Followers = 16;
