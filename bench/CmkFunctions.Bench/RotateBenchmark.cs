@@ -70,8 +70,6 @@ internal static class RotateBenchmark
                 // The rotation's summary (and the other CmkFunctions records) tell when it is done; names with dots do not pass the shell.
                 ["Logging__LogLevel__CmkFunctions"] = "Information",
                 ["DOTNET_gcServer"] = "0",
-                // The followers' periodic access checks are not what is measured: they wait a day.
-                ["Cmk__HealthCheckInterval"] = "1.00:00:00",
             });
             var fleet = await FleetAsync(fixture, host, Path.Combine(folder, "followers.json"), count);
             var admin = fixture.Admin;

@@ -5,14 +5,14 @@ using Microsoft.DurableTask;
 
 namespace CmkFunctions.Functions;
 
-/// <summary>A resource's periodic health check of its access to its key.</summary>
+/// <summary>The periodic health check of every resource's access to its key.</summary>
 public static class KeyAccessFunctions
 {
-    [Function(nameof(KeyAccessMonitorOrchestrator))]
-    public static Task<string> KeyAccessMonitorOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
-        new KeyAccessMonitorOrchestrator().RunAsync(context, context.GetInput<KeyAccessMonitorInput>()!);
+    [Function(nameof(KeyAccessSweepOrchestrator))]
+    public static Task<string> KeyAccessSweepOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new KeyAccessSweepOrchestrator().RunAsync(context, context.GetInput<KeyAccessSweep>()!);
 
-    [Function(nameof(CheckKeyAccessHealth))]
-    public static Task<KeyAccessHealth> CheckKeyAccessHealth([ActivityTrigger] KeyAccessMonitorInput input, string instanceId, FunctionContext executionContext) =>
-        executionContext.Activity<CheckKeyAccessHealth>().RunAsync(executionContext.ActivityContext(instanceId), input);
+    [Function(nameof(CheckKeyAccessPage))]
+    public static Task<KeyAccessSweepPage> CheckKeyAccessPage([ActivityTrigger] KeyAccessSweepStep input, string instanceId, FunctionContext executionContext) =>
+        executionContext.Activity<CheckKeyAccessPage>().RunAsync(executionContext.ActivityContext(instanceId), input);
 }

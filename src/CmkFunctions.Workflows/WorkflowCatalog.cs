@@ -23,7 +23,7 @@ public static class WorkflowCatalog
         typeof(ChangeEncryptionOrchestrator),
         typeof(RotateKeyOrchestrator),
         typeof(ScaleUpOrchestrator),
-        typeof(KeyAccessMonitorOrchestrator),
+        typeof(KeyAccessSweepOrchestrator),
     ];
 
     public static IReadOnlyList<Type> Activities { get; } =
@@ -46,7 +46,7 @@ public static class WorkflowCatalog
         typeof(PlanRotation),
         typeof(MoveFollowersToKeyVersion),
         typeof(LeaveKeyFollowers),
-        typeof(CheckKeyAccessHealth),
+        typeof(CheckKeyAccessPage),
     ];
 
     /// <summary>The name an orchestrator or activity is registered and scheduled under.</summary>

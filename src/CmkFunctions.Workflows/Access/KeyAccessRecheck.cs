@@ -120,34 +120,48 @@ public sealed class KeyAccessRecheck(
 
         var now = time.GetUtcNow();
         var probedKey = state.ActiveKeyId;
-        var after = await records.UpdateAsync(name, current =>
-        {
-            // A resource gone, being deleted, or moved to another key version meanwhile is not what was probed.
-            if (!HasCustomerKey(current) || current.ActiveKeyId != probedKey)
-            {
-                return current;
-            }
+        var after = await records.UpdateAsync(name, current => WithVerdict(current, probedKey, verdict, now));
+        ReportChange(state, verdict, trigger);
+        return after;
+    }
 
-            return verdict.IsAccessible
-                ? current with
-                {
-                    EncryptionStatus = EncryptionStatus.Healthy,
-                    KeyAccess = current.KeyAccess with { ConfirmedAt = now, LostAt = null, LostReason = null },
-                }
-                : current with
-                {
-                    EncryptionStatus = EncryptionStatus.KeyInaccessible,
-                    KeyAccess = current.KeyAccess with { LostAt = current.KeyAccess.LostAt ?? now, LostReason = verdict.Reason },
-                };
-        });
-        var wasHealthy = state.EncryptionStatus == EncryptionStatus.Healthy;
-        if (wasHealthy != verdict.IsAccessible)
+    /// <summary>
+    /// The resource with a probe's verdict on key <paramref name="probedKey"/> recorded: Healthy and confirmed now, or
+    /// KeyInaccessible since it was first lost. A resource gone, being deleted, or moved to another key version meanwhile
+    /// is not what was probed, and stays as it is.
+    /// </summary>
+    public static ResourceState WithVerdict(ResourceState current, string? probedKey, KeyAccessVerdict verdict, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(verdict);
+        if (!HasCustomerKey(current) || current.ActiveKeyId != probedKey)
         {
-            logger.LogWarning("Resource {Resource}: access to key {KeyId} {Change} ({Trigger}). {Reason}",
-                name, probedKey, verdict.IsAccessible ? "is back" : "is lost", trigger, verdict.Reason);
+            return current;
         }
 
-        return after;
+        return verdict.IsAccessible
+            ? current with
+            {
+                EncryptionStatus = EncryptionStatus.Healthy,
+                KeyAccess = current.KeyAccess with { ConfirmedAt = now, LostAt = null, LostReason = null },
+            }
+            : current with
+            {
+                EncryptionStatus = EncryptionStatus.KeyInaccessible,
+                KeyAccess = current.KeyAccess with { LostAt = current.KeyAccess.LostAt ?? now, LostReason = verdict.Reason },
+            };
+    }
+
+    /// <summary>Logs a verdict that changes what <paramref name="before"/> showed: access lost, or back.</summary>
+    public void ReportChange(ResourceState before, KeyAccessVerdict verdict, string trigger)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(verdict);
+        if ((before.EncryptionStatus == EncryptionStatus.Healthy) != verdict.IsAccessible)
+        {
+            logger.LogWarning("Resource {Resource}: access to key {KeyId} {Change} ({Trigger}). {Reason}",
+                before.Spec.Name, before.ActiveKeyId, verdict.IsAccessible ? "is back" : "is lost", trigger, verdict.Reason);
+        }
     }
 
     /// <summary>Called under the lock; the probe runs on the thread pool, so it finishes only after it is in the queue.</summary>

@@ -70,7 +70,7 @@ public static class ResourcesApi
         }
 
         await ResourceOperations.StartAsync<CreateResourceOrchestrator>(client, state.OperationId, new CreateResourceInput(name, options.AuthorizationCheckInterval, state.CreatedAt));
-        await KeyAccessMonitoring.StartAsync(client, state, options.HealthCheckInterval);
+        await services.GetRequiredService<KeyAccessSweeps>().EnsureStartedAsync(client, options.HealthCheckInterval, state.CreatedAt);
         ResourceOperations.Announce(http, state.OperationId);
         return TypedResults.Accepted(Links.Resource(http.Request, name), ResourceView.From(state));
     }

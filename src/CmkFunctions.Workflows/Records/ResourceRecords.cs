@@ -182,12 +182,18 @@ public sealed class ResourceRecords(TableServiceClient tables)
     /// filters by tenant: at most <paramref name="size"/>, from where <paramref name="continuation"/> (the previous
     /// page's) left off. A record without a tenant belongs to no tenant's list.
     /// </summary>
-    public async Task<ResourcePage> ListPageAsync(string tenantId, int size, string? continuation, CancellationToken cancellationToken = default)
+    public Task<ResourcePage> ListPageAsync(string tenantId, int size, string? continuation, CancellationToken cancellationToken = default) =>
+        QueryPageAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and TenantId eq {TenantKey(tenantId)}"), size, continuation, cancellationToken);
+
+    /// <summary>One page of every tenant's resources in name order; each state carries its ETag for a later change.</summary>
+    public Task<ResourcePage> ListPageAsync(int size, string? continuation, CancellationToken cancellationToken = default) =>
+        QueryPageAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), size, continuation, cancellationToken);
+
+    private async Task<ResourcePage> QueryPageAsync(string filter, int size, string? continuation, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and TenantId eq {TenantKey(tenantId)}");
         await foreach (var page in _table.QueryAsync<TableEntity>(filter, size, cancellationToken: cancellationToken).AsPages(continuation, size))
         {
-            return new ResourcePage([.. page.Values.Select(FromEntity)], page.ContinuationToken);
+            return new ResourcePage([.. page.Values.Select(Remembered)], page.ContinuationToken);
         }
 
         return new ResourcePage([], null);
@@ -214,9 +220,7 @@ public sealed class ResourceRecords(TableServiceClient tables)
             return null;
         }
 
-        var state = FromEntity(entity.Value!);
-        _etags.AddOrUpdate(state, new StrongBox<ETag>(entity.Value!.ETag));
-        return (state, entity.Value!.ETag);
+        return (Remembered(entity.Value!), entity.Value!.ETag);
     }
 
     /// <summary>Replaces the entity if it is still stored under <paramref name="etag"/>; false when it changed or is gone.</summary>
@@ -254,6 +258,14 @@ public sealed class ResourceRecords(TableServiceClient tables)
     /// ignoring case (ordinal), and the table compares exactly, so both sides are upper-cased the invariant way.
     /// </summary>
     private static string TenantKey(string tenantId) => tenantId.ToUpperInvariant();
+
+    /// <summary>The entity's state, with its ETag kept for a change made to it later.</summary>
+    private ResourceState Remembered(TableEntity entity)
+    {
+        var state = FromEntity(entity);
+        _etags.AddOrUpdate(state, new StrongBox<ETag>(entity.ETag));
+        return state;
+    }
 
     private static ResourceState FromEntity(TableEntity entity) =>
         JsonSerializer.Deserialize<ResourceState>(entity.GetString(StateProperty), RecordJson.Options)

@@ -30,6 +30,7 @@ public static class WorkflowServices
         services.AddSingleton<KeyAccessProbe>();
         services.AddSingleton<ResourceKeyAccessCheck>();
         services.AddSingleton<KeyAccessRecheck>();
+        services.AddSingleton<KeyAccessSweeps>();
         services.AddSingleton<SystemAssignedIdentities>();
         services.AddSingleton<ManagedIdentityPrincipals>();
         services.AddSingleton<KeyVaultFactsReader>();

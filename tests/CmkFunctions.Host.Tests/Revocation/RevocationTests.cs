@@ -6,7 +6,8 @@ namespace CmkFunctions.Host.Tests.Revocation;
 /// <summary>
 /// Losing and regaining the key, end to end on a host of its own with a short key cache window and health check: the
 /// resource turns KeyInaccessible, its disks are refused once the window has passed, and when access is back it is
-/// Healthy again with the very same bytes. Nothing is deleted meanwhile.
+/// Healthy again with the very same bytes. Nothing is deleted meanwhile. The hosts are not subscribed to the vault's events:
+/// the periodic sweep finds the changes.
 /// </summary>
 [Collection(HostTestFixture.Collection)]
 public sealed class RevocationTests(HostTestFixture fixture)
@@ -45,14 +46,42 @@ public sealed class RevocationTests(HostTestFixture fixture)
             expectedReason: "not usable");
     }
 
+    [Fact]
+    public async Task ResourcesSharingAnIdentityAndKeyAreAllFoundLostAndBackByTheSweep()
+    {
+        await using var host = await HostProcess.StartAsync(fixture.Integration, TestNames.Unique("sweep"), Settings);
+        var service = new ServiceClient(host);
+        var key = await _scenario.GrantedKeyAsync();
+        var names = Enumerable.Range(0, 3).Select(_ => TestNames.Unique("sweep")).ToList();
+        foreach (var name in names)
+        {
+            using var created = await service.CreateAsync(name, _scenario.HpcCache(key, ResourceBodies.Disk("cache0", "data", 65536)));
+        }
+
+        foreach (var name in names)
+        {
+            await service.WaitForStateAsync(name, "Succeeded");
+        }
+
+        await _scenario.RevokeAsync(key);
+        var lost = await Task.WhenAll(names.Select(name => KeyAccessPolls.WaitForEncryptionStatusAsync(service, name, "KeyInaccessible", Deadline)));
+        await Admin.AddAccessPolicyAsync(ResourceBodies.DemoVault, key.Identity.PrincipalId, LocalKeyVaultAdmin.KeyEncryptionPermissions);
+        var back = await Task.WhenAll(names.Select(name => KeyAccessPolls.WaitForEncryptionStatusAsync(service, name, "Healthy", Deadline)));
+
+        Assert.All(lost, resource => Assert.Contains("denied access", resource["keyAccess"]!["reason"]!.GetValue<string>(), StringComparison.Ordinal));
+        Assert.All(back, resource => Assert.Null(resource["keyAccess"]!["inaccessibleSince"]));
+        Assert.All(back, resource => Assert.Equal("Succeeded", resource["provisioningState"]!.GetValue<string>()));
+    }
+
+    private static Dictionary<string, string> Settings => new(HostTestFixture.FastSettings)
+    {
+        ["Cmk__KeyCacheWindow"] = Window.ToString(),
+        ["Cmk__HealthCheckInterval"] = "00:00:01",
+    };
+
     private async Task RoundTripAsync(Func<GrantedKey, Task> loseAccess, Func<GrantedKey, Task> restoreAccess, string expectedReason)
     {
-        var settings = new Dictionary<string, string>(HostTestFixture.FastSettings)
-        {
-            ["Cmk__KeyCacheWindow"] = Window.ToString(),
-            ["Cmk__HealthCheckInterval"] = "00:00:01",
-        };
-        await using var host = await HostProcess.StartAsync(fixture.Integration, TestNames.Unique("revoke"), settings);
+        await using var host = await HostProcess.StartAsync(fixture.Integration, TestNames.Unique("revoke"), Settings);
         var service = new ServiceClient(host);
         var source = DiskScenario.RandomBytes((3 * 65536) + 123);
         var sourceUri = await _scenario.UploadSourceAsync(source);

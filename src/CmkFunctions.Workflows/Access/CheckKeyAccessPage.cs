@@ -1,0 +1,76 @@
+using CmkFunctions.Core.Keys;
+using CmkFunctions.KeyVault;
+using CmkFunctions.Workflows.Records;
+using CmkFunctions.Workflows.Settings;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CmkFunctions.Workflows.Access;
+
+/// <summary>
+/// One page of the health check's sweep: the resources with a customer-managed resource key are grouped by identity and
+/// active key version, each group is probed once (wrap, then unwrap, at the vault's pace), and every resource of a group
+/// that got an answer records it, in table transactions. A resource whose key access another check recorded since the
+/// page was read keeps that newer answer. A group whose vault does not answer changes nothing.
+/// </summary>
+public sealed class CheckKeyAccessPage(
+    ResourceRecords records,
+    ResourceKeyAccessCheck accessCheck,
+    KeyAccessRecheck recheck,
+    IOptions<CmkOptions> options,
+    TimeProvider time,
+    ILogger<CheckKeyAccessPage> logger) : TaskActivity<KeyAccessSweepStep, KeyAccessSweepPage>
+{
+    private const int PageSize = 500;
+    private const string Trigger = "health check";
+
+    public override async Task<KeyAccessSweepPage> RunAsync(TaskActivityContext context, KeyAccessSweepStep input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var page = await records.ListPageAsync(PageSize, input.Continuation);
+        var read = page.Resources.Where(KeyAccessRecheck.HasCustomerKey).ToDictionary(state => state.Spec.Name, StringComparer.Ordinal);
+        var verdicts = new Dictionary<string, KeyAccessVerdict>(StringComparer.Ordinal);
+        await Task.WhenAll(read.Values.GroupBy(Probed).Select(async group =>
+        {
+            if (await ProbeAsync(group.Key) is { } verdict)
+            {
+                lock (verdicts)
+                {
+                    foreach (var state in group)
+                    {
+                        verdicts[state.Spec.Name] = verdict;
+                    }
+                }
+            }
+        }));
+
+        var now = time.GetUtcNow();
+        await records.UpdateManyAsync(read.Values.Where(state => verdicts.ContainsKey(state.Spec.Name)), current =>
+            read[current.Spec.Name] is var seen && current.KeyAccess == seen.KeyAccess && current.EncryptionStatus == seen.EncryptionStatus
+                ? KeyAccessRecheck.WithVerdict(current, seen.ActiveKeyId, verdicts[current.Spec.Name], now)
+                : current);
+        foreach (var (name, verdict) in verdicts)
+        {
+            recheck.ReportChange(read[name], verdict, Trigger);
+        }
+
+        return new KeyAccessSweepPage(page.Continuation, options.Value.HealthCheckInterval);
+    }
+
+    private (string Identity, string KeyId) Probed(ResourceState state) => (state.Spec.KeyClientId(options.Value)!, state.ActiveKeyId!);
+
+    /// <summary>The identity's access to the key version; null when the vault did not answer.</summary>
+    private async Task<KeyAccessVerdict?> ProbeAsync((string Identity, string KeyId) probed)
+    {
+        try
+        {
+            return await accessCheck.CheckAsync(probed.Identity, KeyVaultKeyIdentifier.Parse(probed.KeyId), CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is KeyVaultUnreachableException or KeyVaultThrottledException)
+        {
+            logger.LogWarning(exception, "Key {KeyId}: the access check of identity {Identity} ({Trigger}) got no answer from Key Vault.", probed.KeyId, probed.Identity, Trigger);
+            return null;
+        }
+    }
+}
