@@ -6,7 +6,7 @@
 #   down             stop what `up` started
 #   test             setup, then run every test tier (unit, integration, end-to-end)
 #   bench <name> ..  run a benchmark, which ends with one result line: crypto, provision, create N, rotate N [--fresh];
-#                    bench report [names..] runs them all (or those named) and writes docs/benchmarks.md
+#                    bench report [names..] runs them all (or those named, e.g. "rotate 1000") and writes docs/benchmarks.md
 #   cmk <args> ..    build and run the cmk command line (with .dev/env's endpoints and identities), e.g. ./dev.sh cmk resource list
 set -euo pipefail
 # cmk resolves the files it is given (--file, --body @...) from where it was called.

@@ -4,7 +4,7 @@ using CmkFunctions.Testing;
 namespace CmkFunctions.Bench.Report;
 
 /// <summary>
-/// <c>report [names...]</c>: runs the benchmarks (all, or those named) one after another, each as a child process of this
+/// <c>report [names...]</c>: runs the benchmarks (all, or those named: a name selects every size, "rotate 1000" one) one after another, each as a child process of this
 /// program so each starts from a fresh process and a failure ends only its own run, echoes their output, and writes
 /// docs/benchmarks.md and docs/benchmarks.svg from their result lines.
 /// </summary>
@@ -23,20 +23,23 @@ internal static class ReportCommand
 
     public static int Run(string[] names)
     {
-        var unknown = names.Except(Benchmarks.Select(benchmark => benchmark[0])).ToList();
+        var unknown = names.Where(name => !Benchmarks.Any(benchmark => Names(benchmark, name))).ToList();
         if (unknown.Count > 0)
         {
-            Console.Error.WriteLine($"report: unknown benchmark {string.Join(", ", unknown)}; known: {string.Join(", ", Benchmarks.Select(benchmark => benchmark[0]).Distinct())}");
+            Console.Error.WriteLine($"report: unknown benchmark {string.Join(", ", unknown)}; known: {string.Join(", ", Benchmarks.Select(benchmark => string.Join(' ', benchmark)))}");
             return 2;
         }
 
-        var runs = Benchmarks.Where(benchmark => names.Length == 0 || names.Contains(benchmark[0])).Select(RunOne).ToList();
+        var runs = Benchmarks.Where(benchmark => names.Length == 0 || names.Any(name => Names(benchmark, name))).Select(RunOne).ToList();
         var docs = Path.Combine(RepositoryLayout.Root, "docs");
         File.WriteAllText(Path.Combine(docs, "benchmarks.md"), BenchmarkReport.Markdown(Machine.Current(), DateTimeOffset.UtcNow, runs, ChartFileName));
         File.WriteAllText(Path.Combine(docs, ChartFileName), BenchmarkChart.Svg(runs));
         Console.WriteLine($"report: wrote docs/benchmarks.md and docs/{ChartFileName} ({runs.Count(run => run.Succeeded)} of {runs.Count} benchmarks succeeded)");
         return runs.All(run => run.Succeeded) ? 0 : 1;
     }
+
+    /// <summary>Whether <paramref name="name"/> selects the benchmark: its name (every size of it) or its whole command, e.g. "rotate 1000".</summary>
+    private static bool Names(string[] benchmark, string name) => name == benchmark[0] || name == string.Join(' ', benchmark);
 
     private static BenchmarkRun RunOne(string[] arguments)
     {
