@@ -51,7 +51,13 @@ public sealed class CompleteKeyChange(ResourceRecords records, KeyFollowing foll
     private ResourceState Completed(ResourceState state, KeyChange change, StoredResourceKey rewrapped)
     {
         var spec = Changed(state.Spec, change);
-        return state.MovedTo(ProvisioningState.Succeeded) with
+        var wrap = new KeyWrapRecord
+        {
+            KeyId = rewrapped.KeyId,
+            At = time.GetUtcNow(),
+            Trigger = change.Trigger == KeyChangeTrigger.Rotation ? KeyWrapTrigger.Rotation : KeyWrapTrigger.Request,
+        };
+        return state.MovedTo(ProvisioningState.Succeeded).WithKeyWrap(wrap) with
         {
             Spec = spec,
             Disks = change.KeySource == state.Spec.KeySource ? state.Disks : [.. state.Disks.Select(disk => WithKeySource(spec, disk))],
@@ -59,12 +65,6 @@ public sealed class CompleteKeyChange(ResourceRecords records, KeyFollowing foll
             ActiveKeyId = ActiveKeyIdAfter(change, rewrapped),
             ActiveKeyCreatedOn = change.TargetCreatedOn,
             PendingKeyChange = null,
-            KeyWraps = state.KeyWraps.Add(new KeyWrapRecord
-            {
-                KeyId = rewrapped.KeyId,
-                At = time.GetUtcNow(),
-                Trigger = change.Trigger == KeyChangeTrigger.Rotation ? KeyWrapTrigger.Rotation : KeyWrapTrigger.Request,
-            }),
         };
     }
 

@@ -62,11 +62,11 @@ public sealed class WrapResourceKey(
             : (await connections.ClientFor(identity, keyId.VaultUri).GetKeyAsync(keyId.Name, cancellationToken: CancellationToken.None)).Id;
         using var resourceKey = ResourceKey.Generate();
         var wrapped = await ResourceKeyWrapping.WrapAsync(resourceKey, connections.KeyFor(identity, versioned));
-        await records.UpdateForStepAsync(input, current => current.MovedTo(ProvisioningState.ProvisioningDisks) with
+        var wrap = new KeyWrapRecord { KeyId = wrapped.KeyId, At = time.GetUtcNow(), Trigger = KeyWrapTrigger.Creation };
+        await records.UpdateForStepAsync(input, current => current.MovedTo(ProvisioningState.ProvisioningDisks).WithKeyWrap(wrap) with
         {
             ResourceKey = StoredResourceKey.From(wrapped),
             ActiveKeyId = wrapped.KeyId,
-            KeyWraps = current.KeyWraps.Add(new KeyWrapRecord { KeyId = wrapped.KeyId, At = time.GetUtcNow(), Trigger = KeyWrapTrigger.Creation }),
         }, state);
         logger.LogInformation("Resource {Resource}: resource key wrapped by {KeyId}; provisioning disks.", spec.Name, wrapped.KeyId);
         return wrapped.KeyId;

@@ -39,8 +39,14 @@ public sealed record ResourceState
     /// <summary>A rotation or key change under way (state Updating); null otherwise.</summary>
     public KeyChange? PendingKeyChange { get; init; }
 
-    /// <summary>Every wrap of the resource key by the customer's key, the first (at creation) and every re-wrap since, oldest first.</summary>
+    /// <summary>
+    /// The wraps of the resource key by the customer's key, oldest first: the first (at creation) and the latest re-wraps
+    /// since, at most <see cref="KeptKeyWraps"/> in all (<see cref="WithKeyWrap"/>).
+    /// </summary>
     public ImmutableArray<KeyWrapRecord> KeyWraps { get; init; } = [];
+
+    /// <summary>How many wraps a record keeps: every rotation adds one, and the record is read and written whole by each step.</summary>
+    public const int KeptKeyWraps = 10;
 
     /// <summary>When Key Vault created the active key version; null until it was read.</summary>
     public DateTimeOffset? ActiveKeyCreatedOn { get; init; }
@@ -64,6 +70,14 @@ public sealed record ResourceState
             ProvisioningState = next,
             AuthorizationDeadline = next is ProvisioningState.Creating or ProvisioningState.WaitingForKey ? AuthorizationDeadline : null,
         };
+    }
+
+    /// <summary>This state with <paramref name="wrap"/> as its latest wrap; the oldest re-wraps (never the first wrap) make room.</summary>
+    public ResourceState WithKeyWrap(KeyWrapRecord wrap)
+    {
+        ArgumentNullException.ThrowIfNull(wrap);
+        var wraps = KeyWraps.Add(wrap);
+        return this with { KeyWraps = wraps.Length <= KeptKeyWraps ? wraps : [wraps[0], .. wraps[^(KeptKeyWraps - 1)..]] };
     }
 
     /// <summary>This state with <paramref name="change"/> applied to the disk named <paramref name="diskName"/>; itself when that changes nothing.</summary>

@@ -196,13 +196,12 @@ public sealed class MoveFollowersToKeyVersion(
         var now = time.GetUtcNow();
         var saved = await records.UpdateManyAsync(rewrapped.Keys.Select(name => claimed[name]), current =>
             IsClaimedBy(current, input.RotationId) && rewrapped.TryGetValue(current.Spec.Name, out var move)
-                ? current.MovedTo(ProvisioningState.Succeeded) with
+                ? current.MovedTo(ProvisioningState.Succeeded).WithKeyWrap(new KeyWrapRecord { KeyId = move.KeyId, At = now, Trigger = KeyWrapTrigger.Rotation }) with
                 {
                     ResourceKey = StoredResourceKey.From(move),
                     ActiveKeyId = move.KeyId,
                     ActiveKeyCreatedOn = input.Target.CreatedOn,
                     PendingKeyChange = null,
-                    KeyWraps = current.KeyWraps.Add(new KeyWrapRecord { KeyId = move.KeyId, At = now, Trigger = KeyWrapTrigger.Rotation }),
                 }
                 : current);
         foreach (var name in rewrapped.Keys)

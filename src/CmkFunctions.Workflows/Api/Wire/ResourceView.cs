@@ -47,7 +47,7 @@ public sealed record ResourceView(
 
 /// <param name="KeyUri">The key URI as given at creation.</param>
 /// <param name="ActiveKeyId">The versioned key id that wraps the resource key now; null until the key is authorized.</param>
-/// <param name="KeyWraps">Every wrap of the resource key by the customer's key (at creation, then rotations and changes), oldest first.</param>
+/// <param name="KeyWraps">The wraps of the resource key by the customer's key (the one at creation, then the latest rotations and changes), oldest first.</param>
 public sealed record EncryptionView(string KeySource, string? KeyUri, string? ActiveKeyId, string? KeyVaultResourceId, IReadOnlyList<KeyWrapView> KeyWraps);
 
 /// <param name="Type"><c>system</c> or <c>user</c>.</param>
