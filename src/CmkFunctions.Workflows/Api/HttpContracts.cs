@@ -34,7 +34,7 @@ public static class HttpContracts
 
     public static HttpContract GetResource { get; } = new(
         "Read a resource",
-        "The resource's state, encryption (key in use and every re-wrap), identity, disks and access to its key.",
+        "The resource's state, encryption (key in use and its latest wraps), identity, disks and access to its key.",
         Resources,
         null,
         [HttpAnswer.Json<ResourceView>(200, "The resource."), ResourceNotFound]);
