@@ -109,7 +109,7 @@ start_keyvault() {
   local endpoints=$dev_dir/keyvault/endpoints.env
   if is_running "$dev_dir/keyvault.pid" CmkFunctions.LocalKeyVault; then log "local Key Vault already running"; return; fi
   log "building the local Key Vault"
-  dotnet build src/CmkFunctions.LocalKeyVault -c "$configuration" --nologo -v quiet -clp:ErrorsOnly >/dev/null
+  build_quietly src/CmkFunctions.LocalKeyVault
   log "starting the local Key Vault (dev/local-keyvault.json)"
   mkdir -p "$dev_dir/keyvault"
   # endpoints.env is the tool's readiness signal: a stale one must not count.
@@ -252,9 +252,19 @@ cmd_test() {
   return "$status"
 }
 
+# build_quietly PROJECT [CONFIGURATION]: builds it, saying nothing unless the build fails (then its errors, on stderr),
+# so what follows prints only its own output.
+build_quietly() {
+  local output
+  if ! output=$(dotnet build "$1" -c "${2:-$configuration}" --nologo -v quiet -clp:ErrorsOnly 2>&1); then
+    printf '%s\n' "$output" >&2
+    exit 1
+  fi
+}
+
 cmd_bench() {
   local name=${1:?usage: ./dev.sh bench <crypto | provision | create N | rotate N [--fresh] | report [names..]>}; shift || true
-  dotnet build bench/CmkFunctions.Bench -c Release --nologo -v quiet -clp:ErrorsOnly
+  build_quietly bench/CmkFunctions.Bench Release
   dotnet bench/CmkFunctions.Bench/bin/Release/net10.0/CmkFunctions.Bench.dll "$name" "$@"
 }
 
@@ -262,7 +272,7 @@ cmd_bench() {
 # CMK_API_AUDIENCE and the local managed-identity endpoint when ./dev.sh up has written it; it calls as the local
 # operator (every API role) unless AZURE_CLIENT_ID or --client-id names another identity.
 cmd_cmk() {
-  dotnet build src/CmkFunctions.Cli -c "$configuration" --nologo -v quiet -clp:ErrorsOnly >&2
+  build_quietly src/CmkFunctions.Cli
   if [ -f "$dev_dir/env" ]; then
     # shellcheck disable=SC1091
     . "$dev_dir/env"
