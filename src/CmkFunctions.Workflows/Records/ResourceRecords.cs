@@ -19,6 +19,9 @@ public sealed class ResourceRecords(TableServiceClient tables)
     private const string StateProperty = "State";
     private const string TenantProperty = "TenantId";
 
+    /// <summary>The most entities one table query answers with.</summary>
+    private const int ListPageSize = 1000;
+
     /// <summary>The most changes one table transaction holds.</summary>
     private const int TransactionSize = 100;
 
@@ -199,12 +202,21 @@ public sealed class ResourceRecords(TableServiceClient tables)
         return new ResourcePage([], null);
     }
 
+    /// <summary>Every tenant's resources, page by page.</summary>
     public async IAsyncEnumerable<ResourceState> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var entity in _table.QueryAsync<TableEntity>(entity => entity.PartitionKey == Partition, cancellationToken: cancellationToken))
+        string? continuation = null;
+        do
         {
-            yield return FromEntity(entity);
+            var page = await ListPageAsync(ListPageSize, continuation, cancellationToken);
+            foreach (var state in page.Resources)
+            {
+                yield return state;
+            }
+
+            continuation = page.Continuation;
         }
+        while (continuation is not null);
     }
 
     private async Task<(ResourceState State, ETag ETag)?> ReadAsync(string name, CancellationToken cancellationToken)

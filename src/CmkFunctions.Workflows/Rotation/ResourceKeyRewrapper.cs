@@ -39,8 +39,4 @@ public sealed class ResourceKeyRewrapper(KeyVaultPacer pacer, PlatformKey platfo
     /// <summary>Key Vault refused the key to the identity, or the current wrap does not unwrap: the move cannot be made as asked.</summary>
     public static bool IsRefusal(Exception exception) =>
         exception is KeyVaultAccessDeniedException or KeyVaultKeyNotFoundException or KeyVaultKeyUnusableException or DiskIntegrityException;
-
-    /// <summary>Key Vault did not answer (throttled past the client's retries, or unreachable): the move may be asked again.</summary>
-    public static bool IsUnanswered(Exception exception) =>
-        exception is KeyVaultThrottledException or KeyVaultUnreachableException;
 }
