@@ -1,12 +1,18 @@
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using CmkFunctions.LocalKeyVault.State;
 
 namespace CmkFunctions.LocalKeyVault.Vaults;
 
-/// <summary>Generates RSA keys and runs the four RSA operations Key Vault offers for wrapping and encryption.</summary>
+/// <summary>
+/// Generates RSA keys and runs the four RSA operations Key Vault offers for wrapping and encryption. A key version's
+/// private key is imported once and kept while its record lives: importing it costs more than the operation itself.
+/// </summary>
 public static class RsaKeyMaterial
 {
+    private static readonly ConditionalWeakTable<KeyVersionRecord, RSA> Imported = [];
+
     public static readonly IReadOnlyList<int> KeySizes = [2048, 3072, 4096];
 
     public sealed record Generated(string Modulus, string Exponent, string PrivateKey);
@@ -40,10 +46,9 @@ public static class RsaKeyMaterial
 
     public static byte[] Encrypt(KeyVersionRecord key, RSAEncryptionPadding padding, byte[] plaintext)
     {
-        using var rsa = Load(key);
         try
         {
-            return rsa.Encrypt(plaintext, padding);
+            return Load(key).Encrypt(plaintext, padding);
         }
         catch (CryptographicException)
         {
@@ -54,10 +59,9 @@ public static class RsaKeyMaterial
     /// <summary>The caller owns the returned plaintext and zeroes it after use.</summary>
     public static byte[] Decrypt(KeyVersionRecord key, RSAEncryptionPadding padding, byte[] ciphertext)
     {
-        using var rsa = Load(key);
         try
         {
-            return rsa.Decrypt(ciphertext, padding);
+            return Load(key).Decrypt(ciphertext, padding);
         }
         catch (CryptographicException)
         {
@@ -65,7 +69,9 @@ public static class RsaKeyMaterial
         }
     }
 
-    private static RSA Load(KeyVersionRecord key)
+    private static RSA Load(KeyVersionRecord key) => Imported.GetValue(key, Import);
+
+    private static RSA Import(KeyVersionRecord key)
     {
         var pkcs8 = Convert.FromBase64String(key.PrivateKey);
         try
