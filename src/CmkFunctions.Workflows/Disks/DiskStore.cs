@@ -42,12 +42,12 @@ public sealed class DiskStore(BlobContainerClient container)
         }
     }
 
-    /// <summary>Stores the disk's metadata unless it has some already; false when it had.</summary>
-    public async Task<bool> TryCreateMetadataAsync(string resourceName, string diskName, DiskMetadata metadata, CancellationToken cancellationToken)
+    /// <summary>Stores the disk's metadata unless it has some already; the ETag it got, null when it had some.</summary>
+    public async Task<string?> TryCreateMetadataAsync(string resourceName, string diskName, DiskMetadata metadata, CancellationToken cancellationToken)
     {
         var blob = container.GetBlockBlobClient(DiskBlobNames.Metadata(resourceName, diskName));
         using var content = new MemoryStream(DiskMetadataJson.Serialize(metadata), writable: false);
-        return await TryCreateAsync(blob, content, cancellationToken);
+        return (await TryCreateAsync(blob, content, cancellationToken))?.ETag.ToString();
     }
 
     /// <summary>The next generation's metadata of a disk being re-encrypted; null when there is none.</summary>
@@ -70,7 +70,7 @@ public sealed class DiskStore(BlobContainerClient container)
     {
         var blob = container.GetBlockBlobClient(DiskBlobNames.NextMetadata(resourceName, diskName));
         using var content = new MemoryStream(DiskMetadataJson.Serialize(metadata), writable: false);
-        return await TryCreateAsync(blob, content, cancellationToken);
+        return await TryCreateAsync(blob, content, cancellationToken) is not null;
     }
 
     public async Task DeleteNextMetadataAsync(string resourceName, string diskName, CancellationToken cancellationToken) =>
@@ -133,7 +133,7 @@ public sealed class DiskStore(BlobContainerClient container)
     {
         var blob = container.GetBlockBlobClient(DiskBlobNames.Chunk(resourceName, diskName, dekGeneration, index));
         using var content = new MemoryStream(stored, 0, storedLength, writable: false);
-        if (!await TryCreateAsync(blob, content, cancellationToken))
+        if (await TryCreateAsync(blob, content, cancellationToken) is null)
         {
             return false;
         }
@@ -191,17 +191,17 @@ public sealed class DiskStore(BlobContainerClient container)
             async (name, token) => await container.DeleteBlobIfExistsAsync(name, cancellationToken: token));
     }
 
-    private static async Task<bool> TryCreateAsync(BlockBlobClient blob, Stream content, CancellationToken cancellationToken)
+    /// <summary>The blob stored unless it exists; null when it did.</summary>
+    private static async Task<BlobContentInfo?> TryCreateAsync(BlockBlobClient blob, Stream content, CancellationToken cancellationToken)
     {
         try
         {
             var options = new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } };
-            await blob.UploadAsync(content, options, cancellationToken);
-            return true;
+            return await blob.UploadAsync(content, options, cancellationToken);
         }
         catch (RequestFailedException exception) when (exception.Status is StatusCodes.Status409Conflict or StatusCodes.Status412PreconditionFailed)
         {
-            return false;
+            return null;
         }
     }
 }

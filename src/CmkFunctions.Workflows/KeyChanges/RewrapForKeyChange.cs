@@ -43,8 +43,8 @@ public sealed class RewrapForKeyChange(
         try
         {
             var rewrapped = change.RewrappedResourceKey ?? await RewrapAsync(input, state, change);
-            var disks = state.Disks.Where(state.SharesResourceKey).Select(disk => disk.Name);
-            await rewriter.ReplaceResourceKeyAsync(input.ResourceName, disks, rewrapped.ToWrapped(), CancellationToken.None);
+            // The disks' new ETags are not kept: the change's record write comes later; the next rotation reads each disk once.
+            await rewriter.ReplaceResourceKeyAsync(input.ResourceName, state.Disks.Where(state.SharesResourceKey), rewrapped.ToWrapped(), CancellationToken.None);
             logger.LogInformation("Resource {Resource}: resource key re-wrapped by {KeyId} (Request); the disks have it.", input.ResourceName, rewrapped.KeyId);
             return new KeyChangeProgress(Refusal: null, change.Reencrypt);
         }

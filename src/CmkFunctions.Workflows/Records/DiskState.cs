@@ -26,6 +26,9 @@ public sealed record DiskState
     /// <summary>How far the last operation that moved the disk's data got; null before any did.</summary>
     public DiskProgress? Progress { get; init; }
 
+    /// <summary>The disk's metadata blob as last stored by a step that kept it; null when none did.</summary>
+    public StoredDiskMetadata? Metadata { get; init; }
+
     /// <summary>
     /// This disk with <paramref name="run"/> stored in the progress of <paramref name="operationId"/>; itself when its
     /// progress is another operation's or holds the run already.

@@ -96,6 +96,13 @@ public sealed record ResourceState
         return disks.SequenceEqual(Disks, ReferenceEqualityComparer.Instance) ? this : this with { Disks = disks.ToImmutable() };
     }
 
+    /// <summary>This state with each named disk keeping its metadata as <paramref name="stored"/> gives it.</summary>
+    public ResourceState WithDiskMetadata(IReadOnlyDictionary<string, StoredDiskMetadata> stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        return stored.Aggregate(this, (state, disk) => state.WithDisk(disk.Key, current => current with { Metadata = disk.Value }));
+    }
+
     /// <summary>
     /// Whether <paramref name="disk"/> uses <see cref="ResourceKey"/> (it takes the customer's key whenever the resource
     /// has one) rather than <see cref="PlatformResourceKey"/>.

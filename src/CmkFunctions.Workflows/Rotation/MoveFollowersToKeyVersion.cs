@@ -159,7 +159,7 @@ public sealed class MoveFollowersToKeyVersion(
     }
 
     /// <summary>One claimed follower's re-wrap, written into its disks; its outcome instead when it cannot move now.</summary>
-    private async Task<(string Name, WrappedResourceKey? Rewrapped, KeyMoveOutcome? Outcome)> RewrapAsync(ResourceState claimed, KeyVaultKeyIdentifier target, bool prove)
+    private async Task<(string Name, RewrittenKey? Rewrapped, KeyMoveOutcome? Outcome)> RewrapAsync(ResourceState claimed, KeyVaultKeyIdentifier target, bool prove)
     {
         var state = claimed;
         var name = state.Spec.Name;
@@ -169,8 +169,8 @@ public sealed class MoveFollowersToKeyVersion(
             var limit = await keys.LimitAsync(target, identity);
             var wrapKey = await keys.WrapKeyAsync(target, identity, prove);
             var rewrapped = await rewrapper.RewrapAsync(state.ResourceKey?.ToWrapped(), identity, wrapKey, limit, CancellationToken.None);
-            await rewriter.ReplaceResourceKeyAsync(name, state.Disks.Where(state.SharesResourceKey).Select(disk => disk.Name), rewrapped, CancellationToken.None);
-            return (name, rewrapped, null);
+            var disks = await rewriter.ReplaceResourceKeyAsync(name, state.Disks.Where(state.SharesResourceKey), rewrapped, CancellationToken.None);
+            return (name, new RewrittenKey(rewrapped, disks), null);
         }
         catch (Exception exception) when (ResourceKeyRewrapper.IsRefusal(exception))
         {
@@ -188,7 +188,7 @@ public sealed class MoveFollowersToKeyVersion(
     /// <summary>The re-wrapped followers back to Succeeded on the new key, together; one changed meanwhile is reported by what it is now.</summary>
     private async Task SaveAsync(
         Dictionary<string, ResourceState> claimed,
-        Dictionary<string, WrappedResourceKey> rewrapped,
+        Dictionary<string, RewrittenKey> rewrapped,
         FollowerBatch input,
         KeyVaultKeyIdentifier target,
         Dictionary<string, KeyMoveOutcome> outcomes)
@@ -196,10 +196,11 @@ public sealed class MoveFollowersToKeyVersion(
         var now = time.GetUtcNow();
         var saved = await records.UpdateManyAsync(rewrapped.Keys.Select(name => claimed[name]), current =>
             IsClaimedBy(current, input.RotationId) && rewrapped.TryGetValue(current.Spec.Name, out var move)
-                ? current.MovedTo(ProvisioningState.Succeeded).WithKeyWrap(new KeyWrapRecord { KeyId = move.KeyId, At = now, Trigger = KeyWrapTrigger.Rotation }) with
+                ? current.MovedTo(ProvisioningState.Succeeded).WithKeyWrap(new KeyWrapRecord { KeyId = move.Key.KeyId, At = now, Trigger = KeyWrapTrigger.Rotation })
+                    .WithDiskMetadata(move.Disks) with
                 {
-                    ResourceKey = StoredResourceKey.From(move),
-                    ActiveKeyId = move.KeyId,
+                    ResourceKey = StoredResourceKey.From(move.Key),
+                    ActiveKeyId = move.Key.KeyId,
                     ActiveKeyCreatedOn = input.Target.CreatedOn,
                     PendingKeyChange = null,
                 }
@@ -223,6 +224,9 @@ public sealed class MoveFollowersToKeyVersion(
         await records.UpdateManyAsync(unmoved, current => IsClaimedBy(current, rotationId)
             ? current.MovedTo(ProvisioningState.Succeeded) with { PendingKeyChange = null }
             : current);
+
+    /// <summary>A follower's resource key re-wrapped, and its disks' metadata as written with it.</summary>
+    private sealed record RewrittenKey(WrappedResourceKey Key, IReadOnlyDictionary<string, StoredDiskMetadata> Disks);
 
     private string Identity(ResourceState state) => state.Spec.KeyClientId(options.Value)!;
 

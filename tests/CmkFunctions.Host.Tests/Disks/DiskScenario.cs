@@ -85,6 +85,13 @@ public sealed class DiskScenario(IntegrationFixture integration)
         return names;
     }
 
+    /// <summary>A disk's <c>metadata.json</c> as stored.</summary>
+    public async Task<JsonNode> MetadataAsync(string resource, string disk)
+    {
+        var content = await _storage.GetBlobContainerClient(DisksContainer).GetBlobClient($"{resource}/{disk}/metadata.json").DownloadContentAsync();
+        return JsonNode.Parse(content.Value.Content.ToString())!;
+    }
+
     /// <summary>The disks container's blobs under a prefix; none before the host has created the container.</summary>
     private async IAsyncEnumerable<BlobItem> ListAsync(string prefix)
     {

@@ -69,6 +69,37 @@ public sealed class ReencryptionTests(HostTestFixture fixture) : IClassFixture<H
     }
 
     [Fact]
+    public async Task RotationsBeforeAndAfterAReencryptionPutEachNewWrapIntoTheMetadataOfTheGenerationInUse()
+    {
+        await using var host = await SubscribedHost.StartAsync(fixture.Integration);
+        var key = await _scenario.GrantedKeyAsync();
+        var name = TestNames.Unique("reencrot");
+        var content = DiskScenario.RandomBytes(65536 + 5);
+        var body = _scenario.HpcCache(key, ResourceBodies.Disk("cache0", "data", content.Length, (await _scenario.UploadSourceAsync(content)).ToString()));
+        body["encryption"]!["keyUri"] = key.KeyId.VersionlessId.ToString();
+        using (var created = await host.Service.CreateAsync(name, body))
+        {
+            Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        }
+
+        await host.Service.WaitForStateAsync(name, "Succeeded", Deadline);
+        var first = await RotateAsync(host, key, name);
+        var rotated = await _scenario.MetadataAsync(name, "cache0");
+
+        using var response = await host.Host.Http.PatchAsJsonAsync(new Uri($"/api/resources/{name}/encryption", UriKind.Relative), new JsonObject { ["reencrypt"] = true });
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"PATCH: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.Equal("Succeeded", (await host.Service.WaitForOperationAsync(new Uri(response.Headers.GetValues("Azure-AsyncOperation").Single())))["status"]!.GetValue<string>());
+        var second = await RotateAsync(host, key, name);
+        var reencryptedAndRotated = await _scenario.MetadataAsync(name, "cache0");
+
+        Assert.Equal(first, rotated["wrappedResourceKey"]!["keyId"]!.GetValue<string>());
+        Assert.Equal(1, rotated["header"]!["dekGeneration"]!.GetValue<int>());
+        Assert.Equal(second, reencryptedAndRotated["wrappedResourceKey"]!["keyId"]!.GetValue<string>());
+        Assert.Equal(2, reencryptedAndRotated["header"]!["dekGeneration"]!.GetValue<int>());
+        Assert.Equal(content, await DiskScenario.ReadContentAsync(host.Host.Http, name, "cache0"));
+    }
+
+    [Fact]
     public async Task HostKilledMidReencryptionResumesWithoutRedoingStoredChunksAndKeepsTheData()
     {
         var source = DiskScenario.RandomBytes(CrashDiskSize);
@@ -166,6 +197,14 @@ public sealed class ReencryptionTests(HostTestFixture fixture) : IClassFixture<H
         }
 
         return chunks;
+    }
+
+    /// <summary>A new version of the key, once the resource is on it.</summary>
+    private async Task<string> RotateAsync(SubscribedHost host, GrantedKey key, string name)
+    {
+        var rotated = (await fixture.Integration.Admin.RotateKeyAsync(ResourceBodies.DemoVault, key.KeyId.Name)).ToString();
+        await host.WaitForActiveKeyAsync(name, rotated, Deadline);
+        return rotated;
     }
 
     private static List<string> ChunkBlobs(IEnumerable<string> blobs, string generation) =>

@@ -41,21 +41,21 @@ public sealed class PlanDiskProvisioning(
         var state = await EnsurePlatformResourceKeysAsync(input, await records.ForStepAsync(input));
         await store.EnsureContainerAsync(CancellationToken.None);
         var identity = state.Spec.KeyClientId(options.Value) ?? string.Empty;
-        var disks = new List<(DiskState Disk, DiskLayout? Layout, HashSet<long> Stored)>();
+        var disks = new List<(DiskState Disk, DiskLayout? Layout, HashSet<long> Stored, StoredDiskMetadata? Created)>();
         foreach (var disk in state.Disks.Where(disk => !disk.Provisioned))
         {
             if (state.ResourceKeyOf(disk) is not { } resourceKey)
             {
-                disks.Add((disk, null, []));
+                disks.Add((disk, null, [], null));
                 continue;
             }
 
             var (metadata, created) = await EnsureMetadataAsync(state, disk, resourceKey.ToWrapped(), identity);
-            var stored = created ? [] : await store.ListStoredChunksAsync(state.Spec.Name, disk.Name, metadata.Header.DekGeneration, CancellationToken.None);
-            disks.Add((disk, metadata.Header.Layout, stored));
+            var stored = created is not null ? [] : await store.ListStoredChunksAsync(state.Spec.Name, disk.Name, metadata.Header.DekGeneration, CancellationToken.None);
+            disks.Add((disk, metadata.Header.Layout, stored, created));
         }
 
-        await RecordProgressAsync(input, state, disks.Where(disk => disk.Layout is not null).Select(disk => (disk.Disk.Name, disk.Layout!.ChunkSize, disk.Stored)));
+        await RecordProgressAsync(input, state, disks.Where(disk => disk.Layout is not null).Select(disk => (disk.Disk.Name, disk.Layout!.ChunkSize, disk.Stored, disk.Created)));
 
         var lanes = options.Value.WorkerConcurrency;
         var missing = disks.Sum(disk => disk.Layout is null ? 0 : disk.Layout.ChunkCount - disk.Stored.Count);
@@ -78,10 +78,18 @@ public sealed class PlanDiskProvisioning(
 
     public static long ChunksPerBatch(int chunkSize) => Math.Clamp(TargetBatchBytes / chunkSize, 1, MaxChunksPerBatch);
 
-    /// <summary>One write for the whole plan: each disk's progress starts from what its listing found stored.</summary>
-    private Task<ResourceState> RecordProgressAsync(ResourceStep step, ResourceState read, IEnumerable<(string Disk, int ChunkSize, HashSet<long> Stored)> disks) =>
+    /// <summary>
+    /// One write for the whole plan: each disk's progress starts from what its listing found stored, and a disk whose
+    /// metadata this plan created keeps it.
+    /// </summary>
+    private Task<ResourceState> RecordProgressAsync(
+        ResourceStep step, ResourceState read, IEnumerable<(string Disk, int ChunkSize, HashSet<long> Stored, StoredDiskMetadata? Created)> disks) =>
         records.UpdateForStepAsync(step, current => disks.Aggregate(current, (state, disk) =>
-            state.WithDisk(disk.Disk, stored => stored with { Progress = DiskProgress.Planned(step.OperationId, disk.ChunkSize, disk.Stored) })), read);
+            state.WithDisk(disk.Disk, stored => stored with
+            {
+                Progress = DiskProgress.Planned(step.OperationId, disk.ChunkSize, disk.Stored),
+                Metadata = disk.Created ?? stored.Metadata,
+            })), read);
 
     private async Task<ResourceState> EnsurePlatformResourceKeysAsync(ResourceStep step, ResourceState state)
     {
@@ -110,18 +118,18 @@ public sealed class PlanDiskProvisioning(
     }
 
     /// <summary>
-    /// The disk's metadata as stored: created (with a new DEK) unless the disk has some; <c>Created</c> when this call
-    /// stored it, so no chunk of its DEK generation can be stored yet.
+    /// The disk's metadata as stored: created (with a new DEK) unless the disk has some; <c>Created</c> (what the record
+    /// keeps of it) when this call stored it, so no chunk of its DEK generation can be stored yet.
     /// </summary>
-    private async Task<(DiskMetadata Metadata, bool Created)> EnsureMetadataAsync(ResourceState state, DiskState disk, WrappedResourceKey resourceKey, string identity)
+    private async Task<(DiskMetadata Metadata, StoredDiskMetadata? Created)> EnsureMetadataAsync(ResourceState state, DiskState disk, WrappedResourceKey resourceKey, string identity)
     {
         var name = state.Spec.Name;
         var header = DiskHeader.Create(Guid.NewGuid(), disk.SizeBytes, options.Value.ChunkSizeBytes);
         using var dataEncryptionKey = DataEncryptionKey.Generate();
         var wrapped = await keys.WrapDataEncryptionKeyAsync(dataEncryptionKey, header, resourceKey, identity, CancellationToken.None);
         var fresh = new DiskMetadata(header, wrapped, resourceKey);
-        var created = await store.TryCreateMetadataAsync(name, disk.Name, fresh, CancellationToken.None);
-        var metadata = created ? fresh : await store.ReadMetadataAsync(name, disk.Name, CancellationToken.None);
+        var created = await store.TryCreateMetadataAsync(name, disk.Name, fresh, CancellationToken.None) is { } etag ? new StoredDiskMetadata(etag, header, wrapped) : null;
+        var metadata = created is not null ? fresh : await store.ReadMetadataAsync(name, disk.Name, CancellationToken.None);
         return metadata?.Header.Length == disk.SizeBytes
             ? (metadata, created)
             : throw new InvalidOperationException($"Disk '{disk.Name}' of resource '{name}' has stored metadata for {metadata?.Header.Length} bytes, not {disk.SizeBytes}.");
