@@ -18,7 +18,7 @@ public static class RotationFunctions
         executionContext.Activity<PlanRotation>().RunAsync(executionContext.ActivityContext(instanceId), input);
 
     [Function(nameof(MoveFollowersToKeyVersion))]
-    public static Task<Dictionary<string, KeyMoveOutcome>> MoveFollowersToKeyVersion([ActivityTrigger] FollowerBatch input, string instanceId, FunctionContext executionContext) =>
+    public static Task<Dictionary<string, KeyMoveOutcome>> MoveFollowersToKeyVersion([ActivityTrigger] FollowersToMove input, string instanceId, FunctionContext executionContext) =>
         executionContext.Activity<MoveFollowersToKeyVersion>().RunAsync(executionContext.ActivityContext(instanceId), input);
 
     [Function(nameof(LeaveKeyFollowers))]

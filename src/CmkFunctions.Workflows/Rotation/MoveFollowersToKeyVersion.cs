@@ -14,12 +14,13 @@ using Microsoft.Extensions.Options;
 namespace CmkFunctions.Workflows.Rotation;
 
 /// <summary>
-/// Moves a batch of followers to a key version: claims them together (Succeeded to Updating, with the rotation as their
-/// pending change; the operation each shows stays its last one), re-wraps each resource key (one unwrap through Key
-/// Vault, paced per vault; the wrap made locally once the identity proved access to the version), writes the wrap into
-/// each disk's metadata, and only then saves them together with it as the active key, so the old version serves until
-/// the new wrap is durable. A retry of the same rotation resumes its claims. Never moves a resource back to an older
-/// version, by Key Vault's creation times. A follower whose move fails is let go and reported busy, to be asked again.
+/// Moves a step's followers to a key version, a batch at a time. A batch is claimed together (Succeeded to Updating,
+/// with the rotation as the pending change; the operation each shows stays its last one); each resource key is re-wrapped
+/// (one unwrap through Key Vault, paced per vault; the wrap made locally once the identity proved access to the version)
+/// and written into its disks' metadata; only then is the batch saved together with it as the active key, so the old
+/// version serves until the new wrap is durable. A retry of the same rotation resumes its claims. Never moves a resource
+/// back to an older version, by Key Vault's creation times. A follower whose move fails is let go and reported busy, to
+/// be asked again.
 /// </summary>
 public sealed class MoveFollowersToKeyVersion(
     ResourceRecords records,
@@ -29,15 +30,26 @@ public sealed class MoveFollowersToKeyVersion(
     DiskResourceKeyRewriter rewriter,
     IOptions<CmkOptions> options,
     TimeProvider time,
-    ILogger<MoveFollowersToKeyVersion> logger) : TaskActivity<FollowerBatch, Dictionary<string, KeyMoveOutcome>>
+    ILogger<MoveFollowersToKeyVersion> logger) : TaskActivity<FollowersToMove, Dictionary<string, KeyMoveOutcome>>
 {
-    public override async Task<Dictionary<string, KeyMoveOutcome>> RunAsync(TaskActivityContext context, FollowerBatch input)
+    public override async Task<Dictionary<string, KeyMoveOutcome>> RunAsync(TaskActivityContext context, FollowersToMove input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var target = KeyVaultKeyIdentifier.Parse(input.Target.KeyId);
         var outcomes = input.ResourceNames.ToDictionary(name => name, _ => KeyMoveOutcome.NotFollowing, StringComparer.Ordinal);
+        foreach (var batch in input.ResourceNames.Chunk(input.BatchSize))
+        {
+            await MoveBatchAsync(batch, target, input, outcomes);
+        }
+
+        logger.LogInformation("Rotation {Rotation}: {Count} resource keys re-wrapped by {KeyId}.", input.RotationId, outcomes.Values.Count(outcome => outcome == KeyMoveOutcome.Moved), target);
+        return outcomes;
+    }
+
+    private async Task MoveBatchAsync(string[] names, KeyVaultKeyIdentifier target, FollowersToMove input, Dictionary<string, KeyMoveOutcome> outcomes)
+    {
         var toMove = new List<ResourceState>();
-        foreach (var stored in (await records.ReadManyAsync(input.ResourceNames)).Values)
+        foreach (var stored in (await records.ReadManyAsync(names)).Values)
         {
             if (Settled(stored, target, input.RotationId) is { } settled)
             {
@@ -64,7 +76,6 @@ public sealed class MoveFollowersToKeyVersion(
         var rewrapped = moves.Where(move => move.Rewrapped is not null).ToDictionary(move => move.Name, move => move.Rewrapped!, StringComparer.Ordinal);
         await SaveAsync(claimed, rewrapped, input, target, outcomes);
         await ReleaseAsync(claimed.Values.Where(stored => !rewrapped.ContainsKey(stored.Spec.Name)), input.RotationId);
-        return outcomes;
     }
 
     /// <summary>Whether a move to <paramref name="target"/> is settled without work; null when this rotation should re-wrap.</summary>
@@ -124,7 +135,7 @@ public sealed class MoveFollowersToKeyVersion(
 
     /// <summary>Succeeded to Updating with this rotation as the pending change, in one write per transaction; the records claimed.</summary>
     private async Task<Dictionary<string, ResourceState>> ClaimAsync(
-        List<ResourceState> toMove, KeyVaultKeyIdentifier target, FollowerBatch input, Dictionary<string, KeyMoveOutcome> outcomes)
+        List<ResourceState> toMove, KeyVaultKeyIdentifier target, FollowersToMove input, Dictionary<string, KeyMoveOutcome> outcomes)
     {
         var after = await records.UpdateManyAsync(toMove, current => Settled(current, target, input.RotationId) is not null || IsClaimedBy(current, input.RotationId)
             ? current
@@ -189,7 +200,7 @@ public sealed class MoveFollowersToKeyVersion(
     private async Task SaveAsync(
         Dictionary<string, ResourceState> claimed,
         Dictionary<string, RewrittenKey> rewrapped,
-        FollowerBatch input,
+        FollowersToMove input,
         KeyVaultKeyIdentifier target,
         Dictionary<string, KeyMoveOutcome> outcomes)
     {
@@ -215,8 +226,6 @@ public sealed class MoveFollowersToKeyVersion(
                 CmkMetrics.RotationLag.Record((now - created).TotalSeconds);
             }
         }
-
-        logger.LogInformation("Rotation {Rotation}: {Count} resource keys re-wrapped by {KeyId}.", input.RotationId, outcomes.Values.Count(outcome => outcome == KeyMoveOutcome.Moved), target);
     }
 
     /// <summary>Lets go of this rotation's claims that did not move: those resources are Succeeded on their old key again.</summary>

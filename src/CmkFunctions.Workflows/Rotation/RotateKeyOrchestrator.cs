@@ -6,14 +6,21 @@ namespace CmkFunctions.Workflows.Rotation;
 
 /// <summary>
 /// A new version of a key: list the key's followers and read its current version from Key Vault (events come in any
-/// order; versions are ordered by Key Vault's creation time) in one step, and move them to that version in batches of
-/// <c>Cmk:RotationBatchSize</c>, <c>Cmk:RotationConcurrency</c> batches at a time. Followers that no longer follow the
-/// key leave its index; busy ones (provisioning, another change, Key Vault did not answer) are asked again every
+/// order; versions are ordered by Key Vault's creation time) in one step, and move them to that version:
+/// <c>Cmk:RotationConcurrency</c> lanes share the followers, each moving its share in steps (activities) of up to
+/// <see cref="MaxBatchesPerStep"/> batches of <c>Cmk:RotationBatchSize</c>. Followers that no longer follow the key
+/// leave its index; busy ones (provisioning, another change, Key Vault did not answer) are asked again every
 /// <c>Cmk:RotationRetryInterval</c>, for at most <see cref="GiveUpAfter"/>.
 /// </summary>
 public sealed class RotateKeyOrchestrator : TaskOrchestrator<KeyRotation, string>
 {
     public static readonly TimeSpan GiveUpAfter = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// Bounds a step: between two steps of a lane the orchestrator must wake up (the work waits up to a queue polling
+    /// interval), so steps are long; a step retried after a crash reads its followers again and skips those moved.
+    /// </summary>
+    public const int MaxBatchesPerStep = 10;
 
     public override async Task<string> RunAsync(TaskOrchestrationContext context, KeyRotation input)
     {
@@ -60,16 +67,16 @@ public sealed class RotateKeyOrchestrator : TaskOrchestrator<KeyRotation, string
             ? new RotationRound(plan.Target, plan.Followers, plan.BatchSize, plan.Lanes, plan.RetryInterval, context.CurrentUtcDateTime + GiveUpAfter)
             : null;
 
-    /// <summary>Each follower's outcome; a batch whose move kept failing is busy (its claims, if any, are resumed next round).</summary>
+    /// <summary>Each follower's outcome; a step whose move kept failing is busy (its claims, if any, are resumed next round).</summary>
     private static async Task<Dictionary<string, KeyMoveOutcome>> MoveFollowersAsync(TaskOrchestrationContext context, RotationRound round)
     {
         var outcomes = new Dictionary<string, KeyMoveOutcome>(StringComparer.Ordinal);
-        await FanOut.RunAsync(round.Followers.Chunk(round.BatchSize), round.Lanes, async names =>
+        await FanOut.RunAsync(round.Followers.Chunk(StepSize(round)), round.Lanes, async names =>
         {
             try
             {
-                var batch = new FollowerBatch(names, round.Target, context.InstanceId);
-                foreach (var (name, outcome) in await context.CallActivityAsync<Dictionary<string, KeyMoveOutcome>>(nameof(MoveFollowersToKeyVersion), batch, ActivityRetry.Options))
+                var step = new FollowersToMove(names, round.Target, context.InstanceId, round.BatchSize);
+                foreach (var (name, outcome) in await context.CallActivityAsync<Dictionary<string, KeyMoveOutcome>>(nameof(MoveFollowersToKeyVersion), step, ActivityRetry.Options))
                 {
                     outcomes[name] = outcome;
                 }
@@ -83,6 +90,14 @@ public sealed class RotateKeyOrchestrator : TaskOrchestrator<KeyRotation, string
             }
         });
         return outcomes;
+    }
+
+    /// <summary>Followers per step: the same number of steps for every lane, each of at most <see cref="MaxBatchesPerStep"/> batches.</summary>
+    private static int StepSize(RotationRound round)
+    {
+        var perRoundOfSteps = round.Lanes * round.BatchSize * MaxBatchesPerStep;
+        var steps = round.Lanes * ((round.Followers.Count + perRoundOfSteps - 1) / perRoundOfSteps);
+        return (round.Followers.Count + steps - 1) / steps;
     }
 
     private static List<string> Named(Dictionary<string, KeyMoveOutcome> outcomes, KeyMoveOutcome outcome) =>

@@ -8,11 +8,11 @@ public sealed class RotationOptions
     /// <summary>The shared secret Event Grid must send as <c>?code=</c> on the webhook URL; without one every event is refused.</summary>
     public string? EventWebhookSecret { get; set; }
 
-    /// <summary>How many followers of a key move in one step (one activity: their records and disks are written together).</summary>
+    /// <summary>How many followers of a key are claimed, re-wrapped and saved together (their records in one transaction).</summary>
     [Range(1, 1000)]
     public int RotationBatchSize { get; set; } = 100;
 
-    /// <summary>How many batches of a key's followers move at once when a new key version arrives.</summary>
+    /// <summary>How many lanes share a key's followers when a new key version arrives, each moving its share a batch at a time.</summary>
     [Range(1, 64)]
     public int RotationConcurrency { get; set; } = 4;
 
