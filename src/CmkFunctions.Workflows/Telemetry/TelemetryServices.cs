@@ -11,6 +11,7 @@ namespace CmkFunctions.Workflows.Telemetry;
 /// and its activities to their Key Vault calls and blob I/O (Durable Task carries the trace context through the task
 /// hub); metrics are the service's own (<see cref="CmkMetrics"/>) plus HTTP's. Exported over OTLP when
 /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, to Azure Monitor when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is.
+/// Without either, no span is recorded: nothing would read it, and every storage and Key Vault call would pay for it.
 /// </summary>
 public static class TelemetryServices
 {
@@ -25,16 +26,25 @@ public static class TelemetryServices
         // The Azure SDKs' spans (blob and table calls) are behind this switch.
         AppContext.SetSwitch("Azure.Experimental.EnableActivitySource", isEnabled: true);
         services.AddHostedService<ResourceCensus>();
+        var exportsOtlp = !string.IsNullOrEmpty(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var exportsToAzureMonitor = !string.IsNullOrEmpty(configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]);
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
-            .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddSource([.. TraceSources]))
+            .WithTracing(tracing =>
+            {
+                tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddSource([.. TraceSources]);
+                if (!exportsOtlp && !exportsToAzureMonitor)
+                {
+                    tracing.SetSampler(new AlwaysOffSampler());
+                }
+            })
             .WithMetrics(metrics => metrics.AddMeter(CmkMetrics.MeterName, "System.Net.Http", "Microsoft.AspNetCore.Hosting"));
-        if (!string.IsNullOrEmpty(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (exportsOtlp)
         {
             telemetry.UseOtlpExporter();
         }
 
-        if (!string.IsNullOrEmpty(configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
+        if (exportsToAzureMonitor)
         {
             telemetry.UseAzureMonitor();
         }

@@ -26,7 +26,7 @@ public sealed class TraceTests(HostTestFixture fixture)
     {
         var spans = new List<Activity>();
         var (app, http) = await StartInProcessAsync(
-            new Dictionary<string, string>(), services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)));
+            new Dictionary<string, string>(), services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans).SetSampler(new AlwaysOnSampler())));
         await using var running = app;
         using var client = http;
         var name = TestNames.Unique("traced");
