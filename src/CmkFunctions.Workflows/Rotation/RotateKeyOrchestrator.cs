@@ -20,7 +20,7 @@ public sealed class RotateKeyOrchestrator : TaskOrchestrator<KeyRotation, string
     /// Bounds a step: between two steps of a lane the orchestrator must wake up (the work waits up to a queue polling
     /// interval), so steps are long; a step retried after a crash reads its followers again and skips those moved.
     /// </summary>
-    public const int MaxBatchesPerStep = 10;
+    private const int MaxBatchesPerStep = 10;
 
     public override async Task<string> RunAsync(TaskOrchestrationContext context, KeyRotation input)
     {
