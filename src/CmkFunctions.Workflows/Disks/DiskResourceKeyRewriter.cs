@@ -1,6 +1,3 @@
-using Azure;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using CmkFunctions.Core.Cryptography;
 using CmkFunctions.Workflows.Records;
 
@@ -13,7 +10,7 @@ namespace CmkFunctions.Workflows.Disks;
 /// (<see cref="DiskState.Metadata"/>) is written without being read first. Disks without metadata (not provisioned) are
 /// skipped.
 /// </summary>
-public sealed class DiskResourceKeyRewriter(BlobContainerClient container)
+public sealed class DiskResourceKeyRewriter(DiskStore store)
 {
     /// <summary>Returns each rewritten disk's metadata as now stored, by disk name, for its record to keep.</summary>
     public async Task<Dictionary<string, StoredDiskMetadata>> ReplaceResourceKeyAsync(
@@ -27,32 +24,26 @@ public sealed class DiskResourceKeyRewriter(BlobContainerClient container)
 
     private async Task<StoredDiskMetadata?> ReplaceAsync(string resourceName, DiskState disk, WrappedResourceKey replacement, CancellationToken cancellationToken)
     {
-        var blob = container.GetBlobClient(DiskBlobNames.Metadata(resourceName, disk.Name));
-        if (disk.Metadata is { } known && await TryWriteAsync(blob, known, replacement, cancellationToken) is { } rewritten)
+        if (disk.Metadata is { } known && await TryWriteAsync(resourceName, disk.Name, known, replacement, cancellationToken) is { } rewritten)
         {
             return rewritten;
         }
 
         while (true)
         {
-            Response<BlobDownloadResult> stored;
-            try
-            {
-                stored = await blob.DownloadContentAsync(cancellationToken);
-            }
-            catch (RequestFailedException exception) when (exception.Status == StatusCodes.Status404NotFound)
+            if (await store.ReadStoredMetadataAsync(resourceName, disk.Name, cancellationToken) is not { } stored)
             {
                 return null;
             }
 
-            var metadata = DiskMetadataJson.Deserialize(stored.Value.Content.ToMemory().Span);
-            var read = new StoredDiskMetadata(stored.Value.Details.ETag.ToString(), metadata.Header, metadata.WrappedDataEncryptionKey);
+            var (metadata, etag) = stored;
+            var read = new StoredDiskMetadata(etag, metadata.Header, metadata.WrappedDataEncryptionKey);
             if (metadata.WrappedResourceKey.Equals(replacement))
             {
                 return read;
             }
 
-            if (await TryWriteAsync(blob, read, replacement, cancellationToken) is { } written)
+            if (await TryWriteAsync(resourceName, disk.Name, read, replacement, cancellationToken) is { } written)
             {
                 return written;
             }
@@ -60,17 +51,9 @@ public sealed class DiskResourceKeyRewriter(BlobContainerClient container)
     }
 
     /// <summary>The blob replaced if it still has <paramref name="known"/>'s ETag; null when it changed or is gone.</summary>
-    private static async Task<StoredDiskMetadata?> TryWriteAsync(BlobClient blob, StoredDiskMetadata known, WrappedResourceKey replacement, CancellationToken cancellationToken)
-    {
-        var options = new BlobUploadOptions { Conditions = new BlobRequestConditions { IfMatch = new ETag(known.ETag) } };
-        try
-        {
-            var written = await blob.UploadAsync(BinaryData.FromBytes(DiskMetadataJson.Serialize(known.With(replacement))), options, cancellationToken);
-            return known with { ETag = written.Value.ETag.ToString() };
-        }
-        catch (RequestFailedException exception) when (exception.Status is StatusCodes.Status412PreconditionFailed or StatusCodes.Status409Conflict or StatusCodes.Status404NotFound)
-        {
-            return null;
-        }
-    }
+    private async Task<StoredDiskMetadata?> TryWriteAsync(
+        string resourceName, string diskName, StoredDiskMetadata known, WrappedResourceKey replacement, CancellationToken cancellationToken) =>
+        await store.TryReplaceMetadataAsync(resourceName, diskName, known.With(replacement), known.ETag, cancellationToken) is { } etag
+            ? known with { ETag = etag }
+            : null;
 }

@@ -8,8 +8,9 @@ using CmkFunctions.Workflows.Telemetry;
 namespace CmkFunctions.Workflows.Disks;
 
 /// <summary>
-/// The disks container (layout in <see cref="DiskBlobNames"/>). Metadata and chunks are written create-only
-/// (<c>If-None-Match: *</c>): what is in storage is never replaced, so a resumed or repeated write keeps the first one.
+/// The disks container (layout in <see cref="DiskBlobNames"/>). Chunks and a generation's first metadata are written
+/// create-only (<c>If-None-Match: *</c>), so a resumed or repeated write keeps the first one; a disk's metadata is
+/// replaced only under the ETag it was read or last written with, so a concurrent change is never lost.
 /// </summary>
 public sealed class DiskStore(BlobContainerClient container)
 {
@@ -29,14 +30,35 @@ public sealed class DiskStore(BlobContainerClient container)
 
     /// <summary>The disk's metadata; null when it has none yet.</summary>
     /// <exception cref="DiskIntegrityException">The stored metadata is not valid metadata.</exception>
-    public async Task<DiskMetadata?> ReadMetadataAsync(string resourceName, string diskName, CancellationToken cancellationToken)
+    public async Task<DiskMetadata?> ReadMetadataAsync(string resourceName, string diskName, CancellationToken cancellationToken) =>
+        (await ReadStoredMetadataAsync(resourceName, diskName, cancellationToken))?.Metadata;
+
+    /// <summary>The disk's metadata and the ETag it is stored under, for <see cref="TryReplaceMetadataAsync"/>; null when it has none yet.</summary>
+    /// <exception cref="DiskIntegrityException">The stored metadata is not valid metadata.</exception>
+    public async Task<(DiskMetadata Metadata, string ETag)?> ReadStoredMetadataAsync(string resourceName, string diskName, CancellationToken cancellationToken)
     {
         try
         {
             var content = await container.GetBlobClient(DiskBlobNames.Metadata(resourceName, diskName)).DownloadContentAsync(cancellationToken);
-            return DiskMetadataJson.Deserialize(content.Value.Content.ToMemory().Span);
+            return (DiskMetadataJson.Deserialize(content.Value.Content.ToMemory().Span), content.Value.Details.ETag.ToString());
         }
         catch (RequestFailedException exception) when (exception.Status == StatusCodes.Status404NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Replaces the disk's metadata while it is still stored under <paramref name="etag"/>; the ETag it got, null when it changed or is gone.</summary>
+    public async Task<string?> TryReplaceMetadataAsync(string resourceName, string diskName, DiskMetadata metadata, string etag, CancellationToken cancellationToken)
+    {
+        var blob = container.GetBlobClient(DiskBlobNames.Metadata(resourceName, diskName));
+        var options = new BlobUploadOptions { Conditions = new BlobRequestConditions { IfMatch = new ETag(etag) } };
+        try
+        {
+            return (await blob.UploadAsync(BinaryData.FromBytes(DiskMetadataJson.Serialize(metadata)), options, cancellationToken)).Value.ETag.ToString();
+        }
+        catch (RequestFailedException exception)
+            when (exception.Status is StatusCodes.Status412PreconditionFailed or StatusCodes.Status409Conflict or StatusCodes.Status404NotFound)
         {
             return null;
         }
@@ -83,20 +105,10 @@ public sealed class DiskStore(BlobContainerClient container)
     /// <returns>False when the metadata changed meanwhile: read it again.</returns>
     public async Task<bool> TrySwitchMetadataAsync(string resourceName, string diskName, DiskMetadata replacement, CancellationToken cancellationToken)
     {
-        var blob = container.GetBlobClient(DiskBlobNames.Metadata(resourceName, diskName));
-        var stored = await blob.DownloadContentAsync(cancellationToken);
-        var current = DiskMetadataJson.Deserialize(stored.Value.Content.ToMemory().Span);
+        var (current, etag) = await ReadStoredMetadataAsync(resourceName, diskName, cancellationToken)
+            ?? throw new InvalidOperationException($"Disk '{diskName}' of resource '{resourceName}' has no metadata to switch.");
         var switched = replacement with { WrappedResourceKey = current.WrappedResourceKey };
-        var options = new BlobUploadOptions { Conditions = new BlobRequestConditions { IfMatch = stored.Value.Details.ETag } };
-        try
-        {
-            await blob.UploadAsync(BinaryData.FromBytes(DiskMetadataJson.Serialize(switched)), options, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException exception) when (exception.Status is StatusCodes.Status412PreconditionFailed or StatusCodes.Status409Conflict)
-        {
-            return false;
-        }
+        return await TryReplaceMetadataAsync(resourceName, diskName, switched, etag, cancellationToken) is not null;
     }
 
     /// <summary>Deletes every chunk of one of a disk's DEK generations; what is already gone counts as deleted.</summary>
