@@ -3,6 +3,7 @@ using CmkFunctions.Workflows.Disks.Provisioning;
 using CmkFunctions.Workflows.Disks.Reencryption;
 using CmkFunctions.Workflows.KeyChanges;
 using CmkFunctions.Workflows.Lifecycle;
+using CmkFunctions.Workflows.Retention;
 using CmkFunctions.Workflows.Rotation;
 using CmkFunctions.Workflows.ScaleUp;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ public static class WorkflowCatalog
         typeof(RotateKeyOrchestrator),
         typeof(ScaleUpOrchestrator),
         typeof(KeyAccessSweepOrchestrator),
+        typeof(OperationRetentionOrchestrator),
     ];
 
     public static IReadOnlyList<Type> Activities { get; } =
@@ -47,6 +49,7 @@ public static class WorkflowCatalog
         typeof(MoveFollowersToKeyVersion),
         typeof(LeaveKeyFollowers),
         typeof(CheckKeyAccessPage),
+        typeof(PurgeFinishedOperations),
     ];
 
     /// <summary>The name an orchestrator or activity is registered and scheduled under.</summary>

@@ -21,6 +21,9 @@ public sealed class TaskHubDurableTaskClient : DurableTaskClient
     private static readonly OrchestrationRuntimeStatus[] UnfinishedStatuses =
         [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended];
 
+    private static readonly OrchestrationRuntimeStatus[] FinishedStatuses =
+        [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated];
+
     private readonly TaskHubClient _taskHub;
     private readonly DataConverter _dataConverter;
 
@@ -126,11 +129,7 @@ public sealed class TaskHubDurableTaskClient : DurableTaskClient
             throw new NotSupportedException("Recursive purge is not supported: the product starts no sub-orchestrations.");
         }
 
-        if (_taskHub.ServiceClient is not IOrchestrationServicePurgeClient purgeClient)
-        {
-            throw new NotSupportedException($"{_taskHub.ServiceClient.GetType()} cannot purge instances.");
-        }
-
+        var purgeClient = PurgeClient();
         var existing = await GetInstancesAsync(instanceId, getInputsAndOutputs: false, cancellation);
         if (existing is null)
         {
@@ -146,12 +145,43 @@ public sealed class TaskHubDurableTaskClient : DurableTaskClient
         return new PurgeResult(result.DeletedInstanceCount);
     }
 
+    /// <summary>
+    /// Deletes the state and history of every instance created in the filter's range whose status is one of its
+    /// statuses (by default the finished ones: Completed, Failed, Terminated).
+    /// </summary>
+    /// <exception cref="ArgumentException">The filter names a status that has not finished: running instances are never purged.</exception>
+    public override async Task<PurgeResult> PurgeAllInstancesAsync(
+        PurgeInstancesFilter filter, PurgeInstanceOptions? options = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (options?.Recursive == true)
+        {
+            throw new NotSupportedException("Recursive purge is not supported: the product starts no sub-orchestrations.");
+        }
+
+        var statuses = filter.Statuses?.ToArray() ?? FinishedStatuses;
+        if (statuses.Intersect(UnfinishedStatuses).Any())
+        {
+            throw new ArgumentException($"Only finished instances can be purged, not {string.Join(", ", statuses.Intersect(UnfinishedStatuses))} ones.", nameof(filter));
+        }
+
+        cancellation.ThrowIfCancellationRequested();
+        var createdFrom = (filter.CreatedFrom ?? DateTimeOffset.MinValue).UtcDateTime;
+        var result = await PurgeClient().PurgeInstanceStateAsync(
+            new PurgeInstanceFilter(createdFrom, filter.CreatedTo?.UtcDateTime, [.. statuses.Select(status => status.ToCore())]));
+        return new PurgeResult(result.DeletedInstanceCount);
+    }
+
     public override AsyncPageable<OrchestrationMetadata> GetAllInstancesAsync(OrchestrationQuery? filter = null) =>
         throw new NotSupportedException("Listing instances is not supported: the product looks instances up by id.");
 
     public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private static OrchestrationInstance Instance(string instanceId) => new() { InstanceId = instanceId };
+
+    private IOrchestrationServicePurgeClient PurgeClient() =>
+        _taskHub.ServiceClient as IOrchestrationServicePurgeClient
+        ?? throw new NotSupportedException($"{_taskHub.ServiceClient.GetType()} cannot purge instances.");
 
     private static OrchestrationStatus[] DedupeStatuses(StartOrchestrationOptions? options)
     {

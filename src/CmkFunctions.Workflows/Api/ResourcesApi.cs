@@ -6,6 +6,7 @@ using CmkFunctions.Workflows.Api.Callers;
 using CmkFunctions.Workflows.Api.Paging;
 using CmkFunctions.Workflows.Api.Wire;
 using CmkFunctions.Workflows.Lifecycle;
+using CmkFunctions.Workflows.Operations;
 using CmkFunctions.Workflows.Records;
 using CmkFunctions.Workflows.Settings;
 using CmkFunctions.Workflows.Validation;
@@ -70,7 +71,7 @@ public static class ResourcesApi
         }
 
         await ResourceOperations.StartAsync<CreateResourceOrchestrator>(client, state.OperationId, new CreateResourceInput(name, options.AuthorizationCheckInterval, state.CreatedAt));
-        await services.GetRequiredService<KeyAccessSweeps>().EnsureStartedAsync(client, options.HealthCheckInterval, state.CreatedAt);
+        await services.GetRequiredService<StandingOrchestrations>().EnsureStartedAsync(client, options, state.CreatedAt);
         ResourceOperations.Announce(http, state.OperationId);
         return TypedResults.Accepted(Links.Resource(http.Request, name), ResourceView.From(state));
     }

@@ -34,6 +34,17 @@ public sealed class CmkOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan CensusInterval { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long a finished operation (completed, failed or terminated) stays readable at <c>GET /api/operations/{id}</c>,
+    /// counted from its start; then its orchestration's state and history are purged. Zero purges each as soon as it finishes.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
+    public TimeSpan OperationRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How often the self-hosted host purges the operations past <see cref="OperationRetention"/> (the Functions app: hourly).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
+    public TimeSpan OperationPurgeInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>The blob container that holds every disk.</summary>
     [Required]
     [RegularExpression("^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$")]

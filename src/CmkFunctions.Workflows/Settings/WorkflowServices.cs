@@ -4,6 +4,7 @@ using CmkFunctions.Workflows.Disks;
 using CmkFunctions.Workflows.Events;
 using CmkFunctions.Workflows.Identities;
 using CmkFunctions.Workflows.KeyChanges;
+using CmkFunctions.Workflows.Operations;
 using CmkFunctions.Workflows.Pacing;
 using CmkFunctions.Workflows.Records;
 using CmkFunctions.Workflows.Rotation;
@@ -30,7 +31,7 @@ public static class WorkflowServices
         services.AddSingleton<KeyAccessProbe>();
         services.AddSingleton<ResourceKeyAccessCheck>();
         services.AddSingleton<KeyAccessRecheck>();
-        services.AddSingleton<KeyAccessSweeps>();
+        services.AddSingleton<StandingOrchestrations>();
         services.AddSingleton<SystemAssignedIdentities>();
         services.AddSingleton<ManagedIdentityPrincipals>();
         services.AddSingleton<KeyVaultFactsReader>();

@@ -128,6 +128,26 @@ public sealed class DurableTaskEngineTests(DurableTaskEngineTests.EngineHost eng
         Assert.Null(await Client.GetInstanceAsync(instanceId));
     }
 
+    [Fact]
+    public async Task PurgeAll_DeletesFinishedInstancesCreatedBeforeTheCutoffOnly()
+    {
+        var finished = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(SumOfSquares), Numbers(6));
+        await WaitForCompletionAsync(finished);
+        var running = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ApprovalBeforeDeadline), TimeSpan.FromHours(1));
+        using var deadline = new CancellationTokenSource(Deadline);
+        await Client.WaitForInstanceStartAsync(running, deadline.Token);
+        var before = (await Client.GetInstanceAsync(finished))!.CreatedAt;
+
+        var purged = await Client.PurgeAllInstancesAsync(new PurgeInstancesFilter(CreatedFrom: before.AddSeconds(-1), CreatedTo: DateTimeOffset.UtcNow));
+
+        Assert.True(purged.PurgedInstanceCount >= 1);
+        Assert.Null(await Client.GetInstanceAsync(finished));
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await Client.GetInstanceAsync(running))!.RuntimeStatus);
+        await Assert.ThrowsAsync<ArgumentException>(() => Client.PurgeAllInstancesAsync(
+            new PurgeInstancesFilter(Statuses: [OrchestrationRuntimeStatus.Running])));
+        await Client.TerminateInstanceAsync(running);
+    }
+
     private static string NewInstanceId() => Guid.NewGuid().ToString("N");
 
     private static int[] Numbers(params int[] numbers) => numbers;
