@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CmkFunctions.Core.Keys;
@@ -19,17 +20,26 @@ internal sealed class FollowerFleet(
 
     public const long DiskSizeBytes = 65536;
 
-    /// <summary>Listing N resources costs the store as much as a creation step; once a second leaves it to the creations.</summary>
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// Listing N resources costs the store about as much as N/1000 creation steps: the list is read once a second per 1000
+    /// resources, so the creations keep the store.
+    /// </summary>
+    private TimeSpan PollInterval => TimeSpan.FromSeconds(Math.Max(1, names.Count / 1000));
 
     public IReadOnlyList<string> Names => names;
 
-    /// <summary>Sends every creation request; fails on the first one not accepted.</summary>
+    /// <summary>
+    /// Sends every creation request; fails on the first one not accepted. A name that exists already (409) was created by
+    /// an earlier run that was cut short, and is left as it is.
+    /// </summary>
     public Task CreateAsync() =>
         Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (name, token) =>
         {
             using var response = await host.Http.PutAsJsonAsync(new Uri($"/api/resources/{name}", UriKind.Relative), Body(), token);
-            response.EnsureSuccessStatusCode();
+            if (response.StatusCode != HttpStatusCode.Conflict)
+            {
+                response.EnsureSuccessStatusCode();
+            }
         });
 
     /// <summary>Polls the resource list until every resource of the fleet has finished or the time is up; how many succeeded.</summary>

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
+using CmkFunctions.Core.Keys;
 using CmkFunctions.Testing;
 
 namespace CmkFunctions.Bench;
@@ -14,7 +15,8 @@ namespace CmkFunctions.Bench;
 /// <c>./dev.sh setup</c> is needed), its webhook subscribed to the vault's events, N HPC Caches (one 64 KiB disk each,
 /// filled from one source) following one versionless key. The followers are created once and kept, with the stack's
 /// data, in <c>.dev/bench/rotate-N</c>: a rotation needs no fresh resources, so later runs rotate the same ones again
-/// (<c>--fresh</c> starts over). The local Key Vault is then throttled like Key Vault (RSA-2048 limit per 10 s window)
+/// (<c>--fresh</c> starts over); a run cut short while creating them goes on with their creation the next time. Their
+/// creations' operations are purged as they finish (retention zero). The local Key Vault is then throttled like Key Vault (RSA-2048 limit per 10 s window)
 /// and the key rotated, first untimed to warm the host up, then <see cref="TimedRotations"/> times, each after the
 /// throttle's window ran out; a rotation's time runs from its rotate request (the event is queued for delivery before it
 /// returns) until the rotation reports every follower moved, and the result is the median. The Key Vault calls the rotation must make are one unwrap
@@ -74,8 +76,12 @@ internal static class RotateBenchmark
                 // The rotation's summary (and the other CmkFunctions records) tell when it is done; names with dots do not pass the shell.
                 ["Logging__LogLevel__CmkFunctions"] = "Information",
                 ["DOTNET_gcServer"] = "0",
+                // The followers' creations are purged as they finish: Azurite rewrites its whole table file every 5 s,
+                // and 10,000 creations would leave 300,000 history rows in it.
+                ["Cmk__OperationRetention"] = "00:00:00",
+                ["Cmk__OperationPurgeInterval"] = "00:00:30",
             });
-            var fleet = await FleetAsync(fixture, host, Path.Combine(folder, "followers.json"), count);
+            var fleet = await FleetAsync(fixture, host, folder, count);
             var admin = fixture.Admin;
             await admin.CreateEventSubscriptionAsync(Vault, "bench-rotate", new Uri(host.BaseUri, $"/api/events/keyvault?code={Secret}"));
 
@@ -124,28 +130,38 @@ internal static class RotateBenchmark
         return (rotated, clock.Elapsed.TotalSeconds);
     }
 
-    /// <summary>The followers kept from an earlier run, or N new ones (created and kept now).</summary>
-    private static async Task<Fleet> FleetAsync(IntegrationFixture fixture, HostProcess host, string file, int count)
+    /// <summary>
+    /// The followers kept from an earlier run, or N new ones (created and kept now). Their plan (key, identity, names,
+    /// content) is kept before the first is created, so a run cut short while creating them goes on where it stopped.
+    /// </summary>
+    private static async Task<Fleet> FleetAsync(IntegrationFixture fixture, HostProcess host, string folder, int count)
     {
-        if (File.Exists(file) && JsonSerializer.Deserialize<Fleet>(await File.ReadAllBytesAsync(file)) is { } kept && kept.Names.Count == count)
+        var file = Path.Combine(folder, "followers.json");
+        if (await ReadAsync<Fleet>(file) is { } kept && kept.Names.Count == count)
         {
-            Console.WriteLine(Invariant($"rotating the {count} followers kept in {Path.GetDirectoryName(file)} (--fresh starts over)"));
+            Console.WriteLine(Invariant($"rotating the {count} followers kept in {folder} (--fresh starts over)"));
             return kept;
         }
 
-        var admin = fixture.Admin;
-        var key = await admin.CreateKeyAsync(Vault, $"bench-rotate-{Guid.NewGuid():N}"[..24]);
-        var identity = await admin.CreateUserAssignedIdentityAsync($"bench-rotate-{Guid.NewGuid():N}"[..24]);
-        await admin.AddAccessPolicyAsync(Vault, identity.PrincipalId, LocalKeyVaultAdmin.KeyEncryptionPermissions);
-        var content = RandomNumberGenerator.GetBytes(DiskSize);
+        var planFile = Path.Combine(folder, "followers-planned.json");
+        var plan = await ReadAsync<FleetPlan>(planFile) is { } started && started.Fleet.Names.Count == count ? started : null;
+        if (plan is null)
+        {
+            plan = await PlanFleetAsync(fixture.Admin, count);
+            await File.WriteAllBytesAsync(planFile, JsonSerializer.SerializeToUtf8Bytes(plan));
+        }
+        else
+        {
+            Console.WriteLine(Invariant($"going on with the creation of the {count} followers planned in {folder}"));
+        }
+
         var sources = new BlobServiceClient(fixture.AzuriteConnectionString).GetBlobContainerClient("bench-sources");
         await sources.CreateIfNotExistsAsync();
         var source = sources.GetBlobClient("follower-disk");
-        await source.UploadAsync(BinaryData.FromBytes(content), overwrite: true);
+        await source.UploadAsync(BinaryData.FromBytes(plan.Fleet.Content), overwrite: true);
 
-        var fleet = new Fleet(key.Name, [.. Enumerable.Range(0, count).Select(index => string.Create(CultureInfo.InvariantCulture, $"rot-{index:D5}"))], content);
         var created = Stopwatch.StartNew();
-        var followers = new FollowerFleet(host, fixture, fleet.Names, Vault, key, identity.ClientId, source.Uri);
+        var followers = new FollowerFleet(host, fixture, plan.Fleet.Names, Vault, KeyVaultKeyIdentifier.Parse(plan.KeyId), plan.IdentityClientId, source.Uri);
         await followers.CreateAsync();
         var succeeded = await followers.WaitUntilFinishedAsync(TimeSpan.FromMinutes(15 + (count / 100)));
         if (succeeded != count)
@@ -153,10 +169,24 @@ internal static class RotateBenchmark
             throw new InvalidOperationException($"{count - succeeded} of {count} followers were not created.");
         }
 
-        Console.WriteLine(Invariant($"created {count} followers in {created.Elapsed.TotalSeconds:F1}s; kept in {Path.GetDirectoryName(file)}"));
-        await File.WriteAllBytesAsync(file, JsonSerializer.SerializeToUtf8Bytes(fleet));
-        return fleet;
+        Console.WriteLine(Invariant($"created {count} followers in {created.Elapsed.TotalSeconds:F1}s; kept in {folder}"));
+        await File.WriteAllBytesAsync(file, JsonSerializer.SerializeToUtf8Bytes(plan.Fleet));
+        File.Delete(planFile);
+        return plan.Fleet;
     }
+
+    /// <summary>A new key, a user-assigned identity with wrap/unwrap access to it, N names and one disk's content.</summary>
+    private static async Task<FleetPlan> PlanFleetAsync(LocalKeyVaultAdmin admin, int count)
+    {
+        var key = await admin.CreateKeyAsync(Vault, $"bench-rotate-{Guid.NewGuid():N}"[..24]);
+        var identity = await admin.CreateUserAssignedIdentityAsync($"bench-rotate-{Guid.NewGuid():N}"[..24]);
+        await admin.AddAccessPolicyAsync(Vault, identity.PrincipalId, LocalKeyVaultAdmin.KeyEncryptionPermissions);
+        var names = Enumerable.Range(0, count).Select(index => string.Create(CultureInfo.InvariantCulture, $"rot-{index:D5}")).ToList();
+        return new FleetPlan(new Fleet(key.Name, names, RandomNumberGenerator.GetBytes(DiskSize)), key.ToString(), identity.ClientId);
+    }
+
+    private static async Task<T?> ReadAsync<T>(string file) where T : class =>
+        File.Exists(file) ? JsonSerializer.Deserialize<T>(await File.ReadAllBytesAsync(file)) : null;
 
     /// <summary>How many followers are on <paramref name="keyId"/> with their disk reading back as its source.</summary>
     private static async Task<int> CountIntactAsync(HostProcess host, Fleet fleet, string keyId)
@@ -179,4 +209,7 @@ internal static class RotateBenchmark
 
     /// <summary>The kept followers: the key they follow, their names and their disk's content.</summary>
     private sealed record Fleet(string KeyName, IReadOnlyList<string> Names, byte[] Content);
+
+    /// <summary>Followers being created: the fleet, the versioned id of its key and the identity they reach it with.</summary>
+    private sealed record FleetPlan(Fleet Fleet, string KeyId, string IdentityClientId);
 }
