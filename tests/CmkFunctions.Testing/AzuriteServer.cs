@@ -1,17 +1,20 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace CmkFunctions.Testing;
 
 /// <summary>
-/// Azurite's blob, queue and table services, each on a port it picks itself, data in memory or in its working folder:
-/// the storage account of the product's data and of the Durable Task hubs.
+/// Azurite's blob, queue and table services, data in memory or in its working folder: the storage account of the
+/// product's data and of the Durable Task hubs. Each service picks its own port; with data in a folder, the ports it got
+/// the first time are kept there and taken again, so the URLs the data holds (a disk's source) stay valid.
 /// </summary>
 public sealed partial class AzuriteServer : IAsyncDisposable
 {
     // Azurite's published development account (not a secret).
     private const string AccountName = "devstoreaccount1";
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private const string PortsFile = "ports.json";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     private readonly ChildProcess _process;
@@ -43,13 +46,15 @@ public sealed partial class AzuriteServer : IAsyncDisposable
             throw new InvalidOperationException($"Azurite is not installed ({executable} is missing): run ./dev.sh setup.");
         }
 
+        var portsFile = Path.Combine(dataDirectory, PortsFile);
+        var kept = !inMemory && File.Exists(portsFile) ? JsonSerializer.Deserialize<int[]>(await File.ReadAllBytesAsync(portsFile)) : null;
         var process = ChildProcess.Start(
             "Azurite",
             executable,
             [
-                "--blobHost", "127.0.0.1", "--blobPort", "0",
-                "--queueHost", "127.0.0.1", "--queuePort", "0",
-                "--tableHost", "127.0.0.1", "--tablePort", "0",
+                "--blobHost", "127.0.0.1", "--blobPort", Port(kept, 0),
+                "--queueHost", "127.0.0.1", "--queuePort", Port(kept, 1),
+                "--tableHost", "127.0.0.1", "--tablePort", Port(kept, 2),
                 // Azurite closes idle connections after 5 s, .NET after 60 s: a request sent on a connection the
                 // server is closing can go unanswered. Keep the server's side open longer, so the client always closes first.
                 "--blobKeepAliveTimeout", "120", "--queueKeepAliveTimeout", "120", "--tableKeepAliveTimeout", "120",
@@ -64,6 +69,11 @@ public sealed partial class AzuriteServer : IAsyncDisposable
             var blobPort = await ListeningPortAsync(process, "Blob");
             var queuePort = await ListeningPortAsync(process, "Queue");
             var tablePort = await ListeningPortAsync(process, "Table");
+            if (!inMemory)
+            {
+                await File.WriteAllBytesAsync(portsFile, JsonSerializer.SerializeToUtf8Bytes(new[] { blobPort, queuePort, tablePort }));
+            }
+
             return new AzuriteServer(process, blobPort, queuePort, tablePort);
         }
         catch
@@ -82,6 +92,8 @@ public sealed partial class AzuriteServer : IAsyncDisposable
             StartTimeout);
         return int.Parse(ListeningLine().Match(line).Groups["port"].Value, CultureInfo.InvariantCulture);
     }
+
+    private static string Port(int[]? kept, int service) => (kept?[service] ?? 0).ToString(CultureInfo.InvariantCulture);
 
     private static Uri Endpoint(int port) => new($"http://127.0.0.1:{port}/{AccountName}");
 
