@@ -10,6 +10,7 @@ using CmkFunctions.Workflows.Operations;
 using CmkFunctions.Workflows.Records;
 using CmkFunctions.Workflows.Settings;
 using CmkFunctions.Workflows.Validation;
+using DurableTask.Core.Exceptions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,7 +45,9 @@ public static class ResourcesApi
 
         if (await RouteResource.ReadAsync(http) is { } existing)
         {
-            return Problems.ResourceExists(name, existing.ProvisioningState.ToString());
+            return await IsUnstartedCreationAsync(client, existing, cancellationToken)
+                ? await StartCreationAsync(http, client, existing, options)
+                : Problems.ResourceExists(name, existing.ProvisioningState.ToString());
         }
 
         var decision = await admission.CheckAsync(body.ToRequest(name), cancellationToken);
@@ -70,10 +73,33 @@ public static class ResourcesApi
             return Problems.ResourceExists(name, current?.ProvisioningState.ToString() ?? "unknown");
         }
 
-        await ResourceOperations.StartAsync<CreateResourceOrchestrator>(client, state.OperationId, new CreateResourceInput(name, options.AuthorizationCheckInterval, state.CreatedAt));
-        await services.GetRequiredService<StandingOrchestrations>().EnsureStartedAsync(client, options, state.CreatedAt);
+        return await StartCreationAsync(http, client, state, options);
+    }
+
+    /// <summary>
+    /// A resource still in its initial state whose creation was never started: the host stopped between storing the
+    /// accepted resource and starting its operation. The same request again starts it.
+    /// </summary>
+    private static async Task<bool> IsUnstartedCreationAsync(DurableTaskClient client, ResourceState existing, CancellationToken cancellationToken) =>
+        existing.ProvisioningState == ProvisioningTransitions.Initial
+        && await client.GetInstanceAsync(existing.OperationId, getInputsAndOutputs: false, cancellationToken) is null;
+
+    /// <summary>Starts an accepted resource's creation (a retry that got there first started the same operation) and the standing orchestrations; 202.</summary>
+    private static async Task<IResult> StartCreationAsync(HttpContext http, DurableTaskClient client, ResourceState state, CmkOptions options)
+    {
+        try
+        {
+            await ResourceOperations.StartAsync<CreateResourceOrchestrator>(
+                client, state.OperationId, new CreateResourceInput(state.Spec.Name, options.AuthorizationCheckInterval, state.CreatedAt));
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            // Started by another delivery of the same request meanwhile.
+        }
+
+        await http.RequestServices.GetRequiredService<StandingOrchestrations>().EnsureStartedAsync(client, options, state.CreatedAt);
         ResourceOperations.Announce(http, state.OperationId);
-        return TypedResults.Accepted(Links.Resource(http.Request, name), ResourceView.From(state));
+        return TypedResults.Accepted(Links.Resource(http.Request, state.Spec.Name), ResourceView.From(state));
     }
 
     public static async Task<IResult> GetAsync(HttpContext http, DurableTaskClient client)
