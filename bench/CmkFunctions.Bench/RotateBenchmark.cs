@@ -16,12 +16,13 @@ namespace CmkFunctions.Bench;
 /// filled from one source) following one versionless key. The followers are created once and kept, with the stack's
 /// data, in <c>.dev/bench/rotate-N</c>: a rotation needs no fresh resources, so later runs rotate the same ones again
 /// (<c>--fresh</c> starts over); a run cut short while creating them goes on with their creation the next time. Their
-/// creations' operations are purged as they finish (retention zero). The local Key Vault is then throttled like Key Vault (RSA-2048 limit per 10 s window)
-/// and the key rotated, first untimed to warm the host up, then <see cref="TimedRotations"/> times, each after the
-/// throttle's window ran out; a rotation's time runs from its rotate request (the event is queued for delivery before it
-/// returns) until the rotation reports every follower moved, and the result is the median. The Key Vault calls the rotation must make are one unwrap
-/// per follower and one probe (a wrap and an unwrap) of the new version; the wraps are made locally. Afterwards every
-/// follower must be on the new version and its disk must read back as its source. Ends with the summary line.
+/// creations' operations are purged as they finish (retention zero). The local Key Vault is then throttled like Key
+/// Vault (RSA-2048 limit per 10 s window) and the key rotated, first untimed to warm the host up, then
+/// <see cref="TimedRotations"/> times, each after the throttle's window ran out; a rotation's time runs from its rotate
+/// request (the event is queued for delivery before it returns) until the rotation reports every follower moved, and the
+/// result is the median. The Key Vault calls the rotation must make are one unwrap per follower and one probe (a wrap and
+/// an unwrap) of the new version; the wraps are made locally. Afterwards every follower must be on the new version and
+/// its disk must read back as its source. Ends with the summary line.
 /// </summary>
 internal static class RotateBenchmark
 {

@@ -160,9 +160,9 @@ public sealed class TaskHubDurableTaskClient : DurableTaskClient
         }
 
         var statuses = filter.Statuses?.ToArray() ?? FinishedStatuses;
-        if (statuses.Intersect(UnfinishedStatuses).Any())
+        if (statuses.Intersect(UnfinishedStatuses).ToArray() is { Length: > 0 } unfinished)
         {
-            throw new ArgumentException($"Only finished instances can be purged, not {string.Join(", ", statuses.Intersect(UnfinishedStatuses))} ones.", nameof(filter));
+            throw new ArgumentException($"Only finished instances can be purged, not {string.Join(", ", unfinished)} ones.", nameof(filter));
         }
 
         cancellation.ThrowIfCancellationRequested();
