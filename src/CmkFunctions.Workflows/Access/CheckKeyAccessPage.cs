@@ -11,8 +11,10 @@ namespace CmkFunctions.Workflows.Access;
 /// <summary>
 /// One page of the health check's sweep: the resources with a customer-managed resource key are grouped by identity and
 /// active key version, each group is probed once (wrap, then unwrap, at the vault's pace), and every resource of a group
-/// that got an answer records it, in table transactions. A resource whose key access another check recorded since the
-/// page was read keeps that newer answer. A group whose vault does not answer changes nothing.
+/// that got an answer records it, in table transactions. A confirmation alone is recorded only on a resource whose last
+/// one is older than a quarter of the key cache window, so a healthy deployment does not rewrite every record every sweep;
+/// a change (access lost, back, or lost for another reason) is recorded at once. A resource whose key access another
+/// check recorded since the page was read keeps that newer answer. A group whose vault does not answer changes nothing.
 /// </summary>
 public sealed class CheckKeyAccessPage(
     ResourceRecords records,
@@ -46,7 +48,9 @@ public sealed class CheckKeyAccessPage(
         }));
 
         var now = time.GetUtcNow();
-        await records.UpdateManyAsync(read.Values.Where(state => verdicts.ContainsKey(state.Spec.Name)), current =>
+        var refresh = options.Value.KeyCacheWindow / 4;
+        var news = read.Values.Where(state => verdicts.TryGetValue(state.Spec.Name, out var verdict) && IsNews(state, verdict, now, refresh));
+        await records.UpdateManyAsync(news, current =>
             read[current.Spec.Name] is var seen && current.KeyAccess == seen.KeyAccess && current.EncryptionStatus == seen.EncryptionStatus
                 ? KeyAccessRecheck.WithVerdict(current, seen.ActiveKeyId, verdicts[current.Spec.Name], now)
                 : current);
@@ -56,6 +60,14 @@ public sealed class CheckKeyAccessPage(
         }
 
         return new KeyAccessSweepPage(page.Continuation, options.Value.HealthCheckInterval);
+    }
+
+    /// <summary>Whether <paramref name="verdict"/> changes what <paramref name="seen"/> shows, or confirms access last confirmed <paramref name="refresh"/> ago or longer.</summary>
+    private static bool IsNews(ResourceState seen, KeyAccessVerdict verdict, DateTimeOffset now, TimeSpan refresh)
+    {
+        var after = KeyAccessRecheck.WithVerdict(seen, seen.ActiveKeyId, verdict, now);
+        var changed = after.EncryptionStatus != seen.EncryptionStatus || after.KeyAccess with { ConfirmedAt = null } != seen.KeyAccess with { ConfirmedAt = null };
+        return changed || (after.KeyAccess.ConfirmedAt != seen.KeyAccess.ConfirmedAt && (seen.KeyAccess.ConfirmedAt is not { } confirmed || now - confirmed >= refresh));
     }
 
     private (string Identity, string KeyId) Probed(ResourceState state) => (state.Spec.KeyClientId(options.Value)!, state.ActiveKeyId!);

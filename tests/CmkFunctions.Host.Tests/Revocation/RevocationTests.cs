@@ -73,6 +73,39 @@ public sealed class RevocationTests(HostTestFixture fixture)
         Assert.All(back, resource => Assert.Equal("Succeeded", resource["provisioningState"]!.GetValue<string>()));
     }
 
+    [Fact]
+    public async Task AHealthySweepRecordsAConfirmationOnlyOnceAQuarterOfTheWindowHasPassed()
+    {
+        var window = TimeSpan.FromSeconds(16);
+        await using var host = await HostProcess.StartAsync(fixture.Integration, TestNames.Unique("confirm"), new Dictionary<string, string>(Settings)
+        {
+            ["Cmk__KeyCacheWindow"] = window.ToString(),
+        });
+        var service = new ServiceClient(host);
+        var key = await _scenario.GrantedKeyAsync();
+        var name = TestNames.Unique("confirm");
+        using var created = await service.CreateAsync(name, _scenario.HpcCache(key, ResourceBodies.Disk("cache0", "data", 65536)));
+        await service.WaitForStateAsync(name, "Succeeded");
+
+        // The sweep probes every second; a confirmation is recorded only when the last one is a quarter of the window old.
+        var confirmations = new SortedSet<DateTimeOffset>();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (watch.Elapsed < TimeSpan.FromSeconds(12))
+        {
+            var resource = await service.GetResourceAsync(name);
+            if (resource["keyAccess"]!["lastConfirmedAt"]?.GetValue<DateTimeOffset>() is { } confirmed)
+            {
+                confirmations.Add(confirmed);
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
+
+        Assert.True(confirmations.Count >= 2, $"the confirmation was never refreshed: {string.Join(", ", confirmations)}");
+        var gaps = confirmations.Zip(confirmations.Skip(1), (earlier, later) => later - earlier).ToList();
+        Assert.All(gaps, gap => Assert.True(gap >= window / 4, $"confirmations {gap} apart: {string.Join(", ", confirmations)}"));
+    }
+
     private static Dictionary<string, string> Settings => new(HostTestFixture.FastSettings)
     {
         ["Cmk__KeyCacheWindow"] = Window.ToString(),
