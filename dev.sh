@@ -26,8 +26,9 @@ log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
+# Installs the emulators of dev/package-lock.json, again whenever the lock file changed since the last install.
 install_azurite() {
-  [ -x dev/node_modules/.bin/azurite ] && return
+  [ -x dev/node_modules/.bin/azurite ] && [ dev/node_modules/.package-lock.json -nt dev/package-lock.json ] && return
   log "installing Azurite (npm)"
   npm ci --prefix dev --no-audit --no-fund --loglevel=error >/dev/null
 }
