@@ -10,10 +10,6 @@ namespace CmkFunctions.Testing;
 public sealed class LocalKeyVaultServer : IAsyncDisposable
 {
     public const string ProjectName = "CmkFunctions.LocalKeyVault";
-
-    /// <summary>How often a start with no stored state is tried when a port it picked was taken before it could bind it.</summary>
-    private const int MaxStarts = 3;
-
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     private readonly ChildProcess _process;
@@ -73,26 +69,6 @@ public sealed class LocalKeyVaultServer : IAsyncDisposable
         var configFile = Path.Combine(workDirectory, "local-keyvault.json");
         await File.WriteAllTextAsync(configFile, TestConfiguration().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         var dataDirectory = Directory.CreateDirectory(Path.Combine(workDirectory, "data")).FullName;
-        for (var attempt = 1; ; attempt++)
-        {
-            var fresh = !Directory.EnumerateFileSystemEntries(dataDirectory).Any();
-            try
-            {
-                return await StartOnceAsync(tool, configFile, dataDirectory);
-            }
-            catch (InvalidOperationException exception)
-                when (fresh && attempt < MaxStarts && exception.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
-            {
-                // The tool picks free ports, stores them, frees them and binds them: another process may take one in
-                // between. A new start with no stored state picks others.
-                Directory.Delete(dataDirectory, recursive: true);
-                Directory.CreateDirectory(dataDirectory);
-            }
-        }
-    }
-
-    private static async Task<LocalKeyVaultServer> StartOnceAsync(string tool, string configFile, string dataDirectory)
-    {
         var endpointsFile = Path.Combine(dataDirectory, "endpoints.env");
 
         // The tool writes it once it listens: one left by an earlier start must not count.

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Serialization;
 using CmkFunctions.LocalKeyVault.Authorization;
 using CmkFunctions.LocalKeyVault.Configuration;
@@ -40,11 +39,11 @@ public static class LocalKeyVaultApp
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, state.Settings.IdentityPort);
-            kestrel.Listen(IPAddress.Loopback, state.Settings.ManagementPort, listen => listen.UseHttps(certificate));
+            state.Ports.Listen(kestrel, state.Settings.IdentityPort, _ => { });
+            state.Ports.Listen(kestrel, state.Settings.ManagementPort, listen => listen.UseHttps(certificate));
             foreach (var vault in state.Vaults.All)
             {
-                kestrel.Listen(IPAddress.Loopback, vault.Port, listen => listen.UseHttps(certificate));
+                state.Ports.Listen(kestrel, vault.Port, listen => listen.UseHttps(certificate));
             }
         });
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
@@ -56,6 +55,8 @@ public static class LocalKeyVaultApp
         builder.Services.AddSingleton(state.Identities);
         builder.Services.AddSingleton(state.Vaults);
         builder.Services.AddSingleton(state.RoleAssignments);
+        // Made by a factory, so the container disposes it (after Kestrel has stopped).
+        builder.Services.AddSingleton(_ => state.Ports);
         builder.Services.AddSingleton<VaultAuthorization>();
         builder.Services.AddSingleton(signingKey);
         builder.Services.AddSingleton<AccessTokens>();

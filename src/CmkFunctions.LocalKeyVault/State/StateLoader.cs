@@ -7,8 +7,8 @@ using CmkFunctions.LocalKeyVault.Vaults;
 
 namespace CmkFunctions.LocalKeyVault.State;
 
-/// <summary>Everything the tool serves, as loaded at start.</summary>
-public sealed record LoadedState(ToolSettings Settings, IdentityRegistry Identities, VaultRegistry Vaults, RoleAssignmentRegistry RoleAssignments);
+/// <summary>Everything the tool serves, as loaded at start, with the ports chosen for it on its first start still held.</summary>
+public sealed record LoadedState(ToolSettings Settings, IdentityRegistry Identities, VaultRegistry Vaults, RoleAssignmentRegistry RoleAssignments, PortReservation Ports);
 
 /// <summary>
 /// Loads the state in the data directory. The configuration seeds it on first start; afterwards stored state wins,
@@ -18,7 +18,7 @@ public static class StateLoader
 {
     public static LoadedState Load(LocalKeyVaultConfig config, DataDirectory data, TimeProvider time, VaultEvents events)
     {
-        using var ports = new PortReservation();
+        var ports = new PortReservation();
         var settings = StateJson.Read<ToolSettings>(data.ToolFile);
         if (settings is null)
         {
@@ -49,7 +49,7 @@ public static class StateLoader
         }
 
         var vaults = records.Select(r => Vault.Load(r, data, time, events)).ToList();
-        return new LoadedState(settings, identities, new VaultRegistry(vaults), roleAssignments);
+        return new LoadedState(settings, identities, new VaultRegistry(vaults), roleAssignments, ports);
     }
 
     private static IEnumerable<VaultRecord> StoredVaults(DataDirectory data) =>
