@@ -205,16 +205,21 @@ public sealed class MoveFollowersToKeyVersion(
         Dictionary<string, KeyMoveOutcome> outcomes)
     {
         var now = time.GetUtcNow();
+        // The move's unwrap was Key Vault confirming the identity's access to the key: the saved follower is Healthy, confirmed now.
         var saved = await records.UpdateManyAsync(rewrapped.Keys.Select(name => claimed[name]), current =>
             IsClaimedBy(current, input.RotationId) && rewrapped.TryGetValue(current.Spec.Name, out var move)
-                ? current.MovedTo(ProvisioningState.Succeeded).WithKeyWrap(new KeyWrapRecord { KeyId = move.Key.KeyId, At = now, Trigger = KeyWrapTrigger.Rotation })
-                    .WithDiskMetadata(move.Disks) with
-                {
-                    ResourceKey = StoredResourceKey.From(move.Key),
-                    ActiveKeyId = move.Key.KeyId,
-                    ActiveKeyCreatedOn = input.Target.CreatedOn,
-                    PendingKeyChange = null,
-                }
+                ? KeyAccessRecheck.WithVerdict(
+                    current.MovedTo(ProvisioningState.Succeeded).WithKeyWrap(new KeyWrapRecord { KeyId = move.Key.KeyId, At = now, Trigger = KeyWrapTrigger.Rotation })
+                        .WithDiskMetadata(move.Disks) with
+                    {
+                        ResourceKey = StoredResourceKey.From(move.Key),
+                        ActiveKeyId = move.Key.KeyId,
+                        ActiveKeyCreatedOn = input.Target.CreatedOn,
+                        PendingKeyChange = null,
+                    },
+                    move.Key.KeyId,
+                    KeyAccessVerdict.Accessible,
+                    now)
                 : current);
         foreach (var name in rewrapped.Keys)
         {

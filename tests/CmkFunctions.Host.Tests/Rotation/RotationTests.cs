@@ -41,10 +41,19 @@ public sealed class RotationTests(HostTestFixture fixture)
             }
         }));
 
+        var rotatedAt = DateTimeOffset.UtcNow;
         var rotated = await Admin.RotateKeyAsync(ResourceBodies.DemoVault, key.KeyId.Name);
         foreach (var name in followers)
         {
             await host.WaitForActiveKeyAsync(name, rotated.ToString(), Deadline);
+        }
+
+        // A move unwraps with the identity: that is Key Vault confirming its access, recorded with the move.
+        foreach (var name in followers)
+        {
+            var moved = await host.Service.GetResourceAsync(name);
+            Assert.Equal("Healthy", moved["encryptionStatus"]!.GetValue<string>());
+            Assert.True(moved["keyAccess"]!["lastConfirmedAt"]?.GetValue<DateTimeOffset>() >= rotatedAt, moved["keyAccess"]!.ToJsonString());
         }
 
         foreach (var pinned in pinnedBetween)
